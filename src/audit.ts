@@ -1,0 +1,276 @@
+// The engine: a standard + checklists + an audit date in, a report object out. No I/O, no printing.
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { catalogEntry, LEVELS, relatedIds } from './checklist.js';
+import type { CatalogEntry, Checklist, Level } from './checklist.js';
+import { t } from './messages.js';
+import type { MessageArgs, MessageId } from './messages.js';
+import { parsePointer, toPointer } from './positions.js';
+import type { Location } from './positions.js';
+import { displayPath } from './schema.js';
+import type { CheckContext } from './schema.js';
+import { sectionOrderAt } from './standard.js';
+import type { Declaration, Standard } from './standard.js';
+import { VERSION } from './version.js';
+
+export const REPORT_VERSION = '1.0';
+
+export type Status = 'met' | 'partly_met' | 'missing' | 'declared' | 'not_declared' | 'deviation_explained' | 'not_applicable';
+export const STATUSES: readonly Status[] = ['met', 'partly_met', 'missing', 'declared', 'not_declared', 'deviation_explained', 'not_applicable'];
+
+export interface Reason {
+  id: MessageId;
+  args: MessageArgs;
+  text: string;
+}
+
+export interface Finding {
+  requirement: CatalogEntry;
+  /** The highest level the requirement carries: what a gap in it weighs. */
+  level: Level;
+  status: Status;
+  /** Not (fully) met, and a skal or bør. */
+  gap: boolean;
+  /** Set when the same gap is already counted under a related requirement. */
+  duplicateOf: string | null;
+  reasons: Reason[];
+  location: Location | null;
+  declaration: (Declaration & { pointer: string }) | null;
+}
+
+export type Counts = Record<Status, number>;
+
+export interface GroupSummary {
+  checklist: string;
+  retningslinje: { id: string; title: string };
+  byLevel: Record<Level, Counts>;
+  gaps: { skal: number; bør: number };
+}
+
+export interface Report {
+  reportVersion: string;
+  tool: { name: 'kvalitetstjek'; version: string };
+  auditDate: string;
+  file: string;
+  standard: {
+    kommune: string;
+    titel: string;
+    version: string | null;
+    vedtaget: { dato: string | null; af: string | null };
+    senestRevideret: string | null;
+    næsteRevision: string | null;
+    url: string | null;
+  };
+  checklists: { id: string; title: string; source: string; verbatim: boolean }[];
+  summary: {
+    /** Gaps counted once each (duplicates under related requirements left out). */
+    gaps: { skal: number; bør: number };
+    byLevel: Record<Level, Counts>;
+    groups: GroupSummary[];
+  };
+  findings: Finding[];
+}
+
+export interface AuditOptions {
+  /** YYYY-MM-DD; the date deadlines and ages are measured against. */
+  auditDate: string;
+}
+
+const reason = (id: MessageId, args: MessageArgs = {}): Reason => ({ id, args, text: t(id, args) });
+
+export function emptyCounts(): Counts {
+  return Object.fromEntries(STATUSES.map((s) => [s, 0])) as Counts;
+}
+
+function highest(levels: readonly Level[]): Level {
+  return LEVELS.find((l) => levels.includes(l)) as Level;
+}
+
+function run(validate: ValidateFunction, data: unknown, ctx: CheckContext): ErrorObject[] {
+  return validate.call(ctx, data) ? [] : [...(validate.errors ?? [])];
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  return parsePointer(pointer).reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+}
+
+/** ajv errors of a failed check → reasons and the pointer they are about. */
+function explainErrors(errors: readonly ErrorObject[], data: unknown): { reasons: Reason[]; pointer: string } {
+  const reasons: Reason[] = [];
+  let pointer: string | undefined;
+  const meaningful = errors.filter((e) => !['not', 'allOf', 'anyOf', 'if', 'const'].includes(e.keyword) || errors.length === 1);
+  for (const e of meaningful) {
+    const path = displayPath(e.instancePath);
+    switch (e.keyword) {
+      case 'required': {
+        const missing = `${e.instancePath}${toPointer([String(e.params.missingProperty)])}`;
+        pointer ??= missing;
+        reasons.push(reason('why.missingKey', { path: displayPath(missing) }));
+        break;
+      }
+      case 'maximum':
+        pointer ??= e.instancePath;
+        reasons.push(reason('why.maximum', { path, value: String(valueAt(data, e.instancePath)), limit: Number(e.params.limit) }));
+        break;
+      case 'contains':
+        pointer ??= e.instancePath;
+        reasons.push(reason('why.contains', { path, expected: JSON.stringify((e.schema as { const?: unknown }).const ?? e.schema) }));
+        break;
+      case 'minItems':
+        pointer ??= e.instancePath;
+        reasons.push(reason('why.tooFewItems', { path, limit: Number(e.params.limit) }));
+        break;
+      case 'maxAgeMonths':
+        pointer ??= e.instancePath;
+        reasons.push(reason('why.maxAgeMonths', { path, value: String(e.params.value), months: Number(e.params.months), date: String(e.params.date) }));
+        break;
+      default:
+        pointer ??= e.instancePath;
+        reasons.push(reason('why.wrongValue', { path, detail: e.message ?? e.keyword }));
+    }
+  }
+  const unique = reasons.filter((r, i) => reasons.findIndex((o) => o.text === r.text) === i);
+  return { reasons: unique, pointer: pointer ?? '' };
+}
+
+/** Where a met requirement shows: the first section its check names. */
+function anchorOf(check: unknown): string {
+  const req = (check as { required?: unknown } | undefined)?.required;
+  return Array.isArray(req) && typeof req[0] === 'string' ? toPointer([req[0]]) : '';
+}
+
+export function audit(standard: Standard, checklists: readonly Checklist[], options: AuditOptions): Report {
+  const data = standard.data;
+  const ctx: CheckContext = { auditDate: options.auditDate };
+  const declarations = new Map<string, Declaration & { pointer: string }>();
+  (data.erklæringer ?? []).forEach((d, i) => declarations.set(d.krav, { ...d, pointer: `/erklæringer/${i}` }));
+  const locate = (pointer: string) => {
+    const parent = toPointer(parsePointer(pointer).slice(0, -1));
+    return standard.source.locate(pointer, sectionOrderAt(parent));
+  };
+
+  const findings: Finding[] = [];
+  for (const list of checklists) {
+    const listApplies = !list.appliesIf || run(list.appliesIf, data, ctx).length === 0;
+    for (const r of list.requirements) {
+      const requirement = catalogEntry(list, r);
+      const level = highest(requirement.levels);
+      const compiled = list.compiled.get(r.id) ?? {};
+      const finding: Finding = { requirement, level, status: 'not_declared', gap: false, duplicateOf: null, reasons: [], location: null, declaration: null };
+      findings.push(finding);
+
+      if (!listApplies || (compiled.appliesIf && run(compiled.appliesIf, data, ctx).length > 0)) {
+        finding.status = 'not_applicable';
+        finding.reasons.push(reason('why.notApplicable'));
+        continue;
+      }
+
+      let declared = declarations.get(r.id) ?? null;
+      if (declared?.udløber && declared.udløber < options.auditDate) {
+        finding.reasons.push(reason('why.declarationExpired', { date: declared.udløber }));
+        declared = null;
+      }
+      finding.declaration = declared;
+
+      if (compiled.check) {
+        const errors = run(compiled.check, data, ctx);
+        if (errors.length === 0) {
+          finding.status = 'met';
+          finding.location = locate(anchorOf(r.check));
+          finding.reasons.push(reason('why.met'));
+          continue;
+        }
+        const partly = compiled.partial && run(compiled.partial, data, ctx).length === 0;
+        const explained = explainErrors(errors, data);
+        finding.status = partly ? 'partly_met' : 'missing';
+        finding.location = locate(explained.pointer);
+        if (partly) finding.reasons.push(reason('why.partly'));
+        finding.reasons.push(...explained.reasons);
+      } else if (declared?.status === 'opfyldt') {
+        finding.status = 'declared';
+        finding.location = locate(declared.pointer);
+        finding.reasons.push(reason('why.declaredMet', { text: declared.begrundelse }));
+        continue;
+      } else if (!declared) {
+        finding.status = 'not_declared';
+        finding.location = locate('/erklæringer');
+        finding.reasons.push(reason('why.notDeclared'));
+        continue;
+      } else {
+        finding.status = 'missing';
+        finding.location = locate(declared.pointer);
+      }
+
+      // Not met. A declared deviation explains a bør or kan; a skal stays a gap.
+      if (declared?.status === 'afvigelse') {
+        if (level === 'skal') {
+          finding.reasons.push(reason('why.deviationFromSkal', { text: declared.begrundelse }));
+        } else {
+          finding.status = 'deviation_explained';
+          finding.reasons = [reason('why.declaredDeviation', { text: declared.begrundelse })];
+          finding.location = locate(declared.pointer);
+        }
+      }
+    }
+  }
+
+  for (const f of findings) f.gap = (f.status === 'missing' || f.status === 'partly_met') && f.level !== 'kan';
+  markDuplicates(findings);
+  return {
+    reportVersion: REPORT_VERSION,
+    tool: { name: 'kvalitetstjek', version: VERSION },
+    auditDate: options.auditDate,
+    file: standard.file,
+    standard: {
+      kommune: data.kommune,
+      titel: data.titel,
+      version: data.version ?? null,
+      vedtaget: { dato: data.vedtaget?.dato ?? null, af: data.vedtaget?.af ?? null },
+      senestRevideret: data.senest_revideret ?? null,
+      næsteRevision: data.næste_revision ?? null,
+      url: data.url ?? null,
+    },
+    checklists: checklists.map((c) => {
+      const e = c.requirements[0] ? catalogEntry(c, c.requirements[0]) : undefined;
+      return { id: c.checklist.id, title: c.checklist.title, source: e?.source ?? c.checklist.source.title, verbatim: c.checklist.source.verbatim !== false };
+    }),
+    summary: summarize(findings),
+    findings,
+  };
+}
+
+/** A gap also found under a related requirement counted earlier is counted there, once. */
+function markDuplicates(findings: Finding[]): void {
+  const entries = findings.map((f) => f.requirement);
+  const counted = new Map<string, Finding>();
+  for (const f of findings) {
+    if (!f.gap) continue;
+    const earlier = relatedIds(entries, f.requirement.id).map((id) => counted.get(id)).find((g) => g && g.requirement.checklist !== f.requirement.checklist);
+    if (earlier) {
+      f.duplicateOf = earlier.requirement.id;
+      f.reasons.push(reason('why.duplicateOf', { id: earlier.requirement.id }));
+    } else {
+      counted.set(f.requirement.id, f);
+    }
+  }
+}
+
+function summarize(findings: readonly Finding[]): Report['summary'] {
+  const byLevel = Object.fromEntries(LEVELS.map((l) => [l, emptyCounts()])) as Record<Level, Counts>;
+  const groups = new Map<string, GroupSummary>();
+  const gaps = { skal: 0, bør: 0 };
+  for (const f of findings) {
+    byLevel[f.level][f.status]++;
+    const key = `${f.requirement.checklist}\u0000${f.requirement.retningslinje.id}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { checklist: f.requirement.checklist, retningslinje: f.requirement.retningslinje, byLevel: Object.fromEntries(LEVELS.map((l) => [l, emptyCounts()])) as Record<Level, Counts>, gaps: { skal: 0, bør: 0 } };
+      groups.set(key, g);
+    }
+    g.byLevel[f.level][f.status]++;
+    if (f.gap && f.level !== 'kan') {
+      g.gaps[f.level]++;
+      if (!f.duplicateOf) gaps[f.level]++;
+    }
+  }
+  return { gaps, byLevel, groups: [...groups.values()] };
+}

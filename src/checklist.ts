@@ -1,0 +1,187 @@
+// Checklists: requirements as YAML data, validated against schemas/checklist.schema.json, with each
+// machine check compiled once.
+import { fileURLToPath } from 'node:url';
+import type { ValidateFunction } from 'ajv';
+import { InputError, inputErrors } from './errors.js';
+import { loadYamlFile, parseYaml } from './load.js';
+import type { LoadedYaml } from './load.js';
+import { ajv, checklistSchema, packageRoot, schemaErrors } from './schema.js';
+import type { JsonSchema } from './schema.js';
+import type { SourceMap } from './positions.js';
+
+export type Level = 'skal' | 'bør' | 'kan';
+export type Kind = 'document' | 'service' | 'practice';
+export const LEVELS: readonly Level[] = ['skal', 'bør', 'kan'];
+export const KINDS: readonly Kind[] = ['document', 'service', 'practice'];
+
+export interface Part {
+  level: Level;
+  text: string;
+}
+
+export interface Requirement {
+  id: string;
+  printedId?: string;
+  retningslinje: string;
+  levels: Level[];
+  kind: Kind;
+  actor: string[];
+  text: string;
+  points?: string[];
+  parts?: Part[];
+  levelNote?: string;
+  legalBasis?: string[];
+  related?: string[];
+  check?: JsonSchema;
+  partial?: JsonSchema;
+  appliesIf?: JsonSchema;
+  hint?: string;
+}
+
+export interface Group {
+  id: string;
+  title: string;
+  lovgivning?: string[];
+}
+
+export interface ChecklistMeta {
+  id: string;
+  title: string;
+  description?: string;
+  source: { title: string; publisher?: string; edition?: string; url?: string; verbatim?: boolean };
+  appliesIf?: JsonSchema;
+}
+
+export interface CompiledChecks {
+  check?: ValidateFunction;
+  partial?: ValidateFunction;
+  appliesIf?: ValidateFunction;
+}
+
+export interface Checklist {
+  file: string;
+  checklist: ChecklistMeta;
+  retningslinjer: Group[];
+  requirements: Requirement[];
+  /** Positions in the checklist file, for error messages. */
+  source: SourceMap;
+  appliesIf?: ValidateFunction;
+  compiled: Map<string, CompiledChecks>;
+}
+
+/** The bundled checklists, in the order reports show them. */
+export const BUNDLED_CHECKLISTS: readonly string[] = ['checklists/bek-1477-kvalitetsstandard.yaml', 'checklists/nationale-retningslinjer-2020.yaml'];
+
+export function bundledChecklistPaths(): string[] {
+  return BUNDLED_CHECKLISTS.map((p) => fileURLToPath(new URL(p, packageRoot)));
+}
+
+let validateChecklistShape: ValidateFunction | undefined;
+
+export function loadChecklist(file: string): Checklist {
+  return checklistFromYaml(loadYamlFile(file));
+}
+
+export function parseChecklist(file: string, text: string): Checklist {
+  return checklistFromYaml(parseYaml(file, text));
+}
+
+function checklistFromYaml(loaded: LoadedYaml): Checklist {
+  validateChecklistShape ??= ajv().compile(checklistSchema());
+  if (!validateChecklistShape(loaded.data)) throw inputErrors(loaded.file, schemaErrors(loaded, validateChecklistShape.errors ?? []));
+  const data = loaded.data as unknown as Omit<Checklist, 'file' | 'source' | 'compiled'>;
+  const errors: InputError[] = [];
+  const groups = new Set(data.retningslinjer.map((g) => g.id));
+  const seen = new Set<string>();
+  const compiled = new Map<string, CompiledChecks>();
+  const compile = (schema: JsonSchema | undefined, pointer: string, id: string): ValidateFunction | undefined => {
+    if (!schema) return undefined;
+    try {
+      return ajv().compile(schema);
+    } catch (err) {
+      errors.push(new InputError(loaded.file, loaded.source.locate(pointer), 'checklist.badCheck', { id, detail: (err as Error).message }));
+      return undefined;
+    }
+  };
+  data.requirements.forEach((r, i) => {
+    const at = `/requirements/${i}`;
+    if (seen.has(r.id)) errors.push(new InputError(loaded.file, loaded.source.locate(`${at}/id`), 'checklist.duplicateId', { id: r.id, checklist: data.checklist.id }));
+    seen.add(r.id);
+    if (!groups.has(r.retningslinje)) {
+      errors.push(new InputError(loaded.file, loaded.source.locate(`${at}/retningslinje`), 'checklist.unknownGroup', { id: r.id, group: r.retningslinje }));
+    }
+    compiled.set(r.id, {
+      check: compile(r.check, `${at}/check`, r.id),
+      partial: compile(r.partial, `${at}/partial`, r.id),
+      appliesIf: compile(r.appliesIf, `${at}/appliesIf`, r.id),
+    });
+  });
+  const appliesIf = compile(data.checklist.appliesIf, '/checklist/appliesIf', data.checklist.id);
+  if (errors.length > 0) throw inputErrors(loaded.file, errors);
+  return { ...data, file: loaded.file, source: loaded.source, compiled, appliesIf };
+}
+
+export function loadChecklists(files: readonly string[]): Checklist[] {
+  const lists = files.map(loadChecklist);
+  const ids = new Set<string>();
+  for (const c of lists) {
+    if (ids.has(c.checklist.id)) throw new InputError(c.file, c.source.locate('/checklist/id'), 'checklist.duplicateChecklist', { id: c.checklist.id });
+    ids.add(c.checklist.id);
+  }
+  return lists;
+}
+
+// ---- The catalog: the public, stable JSON shape of a requirement ----
+
+export interface CatalogEntry {
+  id: string;
+  printedId: string | null;
+  checklist: string;
+  retningslinje: { id: string; title: string };
+  levels: Level[];
+  kind: Kind;
+  actor: string[];
+  text: string;
+  points: string[];
+  parts: Part[];
+  levelNote: string | null;
+  legalBasis: string[];
+  related: string[];
+  machineCheck: boolean;
+  verbatim: boolean;
+  source: string;
+}
+
+export function catalogEntry(list: Checklist, r: Requirement): CatalogEntry {
+  const group = list.retningslinjer.find((g) => g.id === r.retningslinje) as Group;
+  const src = list.checklist.source;
+  return {
+    id: r.id,
+    printedId: r.printedId && r.printedId !== r.id ? r.printedId : null,
+    checklist: list.checklist.id,
+    retningslinje: { id: group.id, title: group.title },
+    levels: LEVELS.filter((l) => r.levels.includes(l)),
+    kind: r.kind,
+    actor: r.actor,
+    text: r.text,
+    points: r.points ?? [],
+    parts: r.parts ?? [],
+    levelNote: r.levelNote ?? null,
+    legalBasis: r.legalBasis ?? group.lovgivning ?? [],
+    related: r.related ?? [],
+    machineCheck: r.check !== undefined,
+    verbatim: src.verbatim !== false,
+    source: [src.publisher, src.title, src.edition].filter(Boolean).join(', '),
+  };
+}
+
+export function catalog(lists: readonly Checklist[]): CatalogEntry[] {
+  return lists.flatMap((l) => l.requirements.map((r) => catalogEntry(l, r)));
+}
+
+/** Requirements that name this one as related, across all loaded checklists (links go both ways). */
+export function relatedIds(entries: readonly CatalogEntry[], id: string): string[] {
+  const own = entries.find((e) => e.id === id)?.related ?? [];
+  const back = entries.filter((e) => e.related.includes(id)).map((e) => e.id);
+  return [...new Set([...own, ...back])];
+}

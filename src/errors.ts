@@ -1,0 +1,30 @@
+import { t } from './messages.js';
+import type { MessageArgs, MessageId } from './messages.js';
+import type { Position } from './positions.js';
+
+/** A problem with the user's input (a file, an argument): reported in Danish, exit code 2. */
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly position: Position | undefined,
+    readonly messageId: MessageId,
+    readonly args: MessageArgs = {},
+    readonly details: readonly InputError[] = [],
+  ) {
+    super(t(messageId, args));
+    this.name = 'InputError';
+  }
+
+  /** "fil:linje:kolonne: besked", the form editors and terminals turn into links. */
+  format(): string {
+    const where = this.position ? `${this.file}:${this.position.line}:${this.position.column}` : this.file;
+    const head = `${where}: ${this.message}`;
+    return [head, ...this.details.map((d) => '  ' + d.format())].join('\n');
+  }
+}
+
+/** Several input errors at once: every problem of a file is reported, not just the first. */
+export function inputErrors(file: string, errors: InputError[]): InputError {
+  if (errors.length === 1) return errors[0] as InputError;
+  return new InputError(file, errors[0]?.position, 'input.manyErrors', { count: errors.length }, errors);
+}

@@ -1,0 +1,96 @@
+// The catalog (checklist list) and a single requirement (explain), for the terminal, Markdown and JSON.
+import Table from 'cli-table3';
+import type { CatalogEntry } from '../checklist.js';
+import { t } from '../messages.js';
+import { paint } from './context.js';
+import type { FormatContext } from './context.js';
+import { escapeMarkdown as esc, quote } from './markdown-escape.js';
+import { groupTitle } from './view.js';
+
+function byGroup(entries: readonly CatalogEntry[]): { title: string; entries: CatalogEntry[] }[] {
+  const groups = new Map<string, { title: string; entries: CatalogEntry[] }>();
+  for (const e of entries) {
+    const key = `${e.checklist}\u0000${e.retningslinje.id}`;
+    const g = groups.get(key) ?? { title: groupTitle(e.retningslinje), entries: [] };
+    g.entries.push(e);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+const idText = (e: CatalogEntry) => (e.printedId ? `${e.id}\n(${t('catalog.printedAs', { printed: e.printedId })})` : e.id);
+const kindText = (e: CatalogEntry) => t(`kind.${e.kind}`);
+
+export function catalogTerminal(entries: readonly CatalogEntry[], ctx: FormatContext, width = 100): string {
+  const c = paint(ctx);
+  const out: string[] = [];
+  const textWidth = Math.max(30, width - 52);
+  for (const g of byGroup(entries)) {
+    out.push(c.bold(g.title));
+    const table = new Table({
+      head: [t('catalog.heading.id'), t('catalog.heading.levels'), t('catalog.heading.kind'), t('catalog.heading.actor'), t('catalog.heading.text')],
+      colWidths: [14, 9, 15, 16, textWidth],
+      wordWrap: true,
+      style: { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['grey'] : [] },
+    });
+    for (const e of g.entries) table.push([idText(e), e.levels.join('/'), kindText(e), e.actor.join(', '), e.text]);
+    out.push(table.toString(), '');
+  }
+  out.push(t('catalog.count', { count: entries.length, groups: byGroup(entries).length }));
+  return out.join('\n') + '\n';
+}
+
+export function catalogMarkdown(entries: readonly CatalogEntry[]): string {
+  const out: string[] = [];
+  for (const g of byGroup(entries)) {
+    out.push(`## ${esc(g.title)}`, '');
+    out.push(`| ${t('catalog.heading.id')} | ${t('catalog.heading.levels')} | ${t('catalog.heading.kind')} | ${t('catalog.heading.actor')} | ${t('catalog.heading.text')} |`, '|---|---|---|---|---|');
+    for (const e of g.entries) out.push(`| ${esc(e.printedId ? `${e.id} (${e.printedId})` : e.id)} | ${e.levels.join('/')} | ${kindText(e)} | ${esc(e.actor.join(', '))} | ${esc(e.text)} |`);
+    out.push('');
+  }
+  out.push(t('catalog.count', { count: entries.length, groups: byGroup(entries).length }));
+  return out.join('\n') + '\n';
+}
+
+export function catalogJson(entries: readonly CatalogEntry[]): string {
+  return JSON.stringify(entries, null, 2) + '\n';
+}
+
+/** Everything about one requirement, in Danish. `related` are the entries linked to it. */
+export function explainText(e: CatalogEntry, related: readonly CatalogEntry[], check: unknown, ctx: FormatContext): string {
+  const c = paint(ctx);
+  const out: string[] = [c.bold(`${e.id}  ${e.levels.join('/')}`), ''];
+  out.push(e.verbatim ? `  »${e.text}«` : `  ${e.text}`);
+  for (const p of e.points) out.push(`    • ${p}`);
+  if (!e.verbatim) out.push('', c.dim(`  ${t('explain.notVerbatim')}`));
+  out.push('');
+  const field = (k: string, v: string) => out.push(`${c.dim((k + ':').padEnd(20))} ${v}`);
+  if (e.printedId) field(t('explain.printedId'), e.printedId);
+  field(t('explain.retningslinje'), groupTitle(e.retningslinje));
+  field(t('explain.levels'), e.levels.join(', '));
+  if (e.parts.length) for (const p of e.parts) field(`  ${p.level}`, p.text);
+  if (e.levelNote) field(t('explain.levelNote'), e.levelNote);
+  field(t('explain.kind'), kindText(e));
+  field(t('explain.actor'), e.actor.join(', '));
+  if (e.legalBasis.length) {
+    field(t('explain.legalBasis'), e.legalBasis[0] as string);
+    for (const l of e.legalBasis.slice(1)) out.push(`${''.padEnd(21)}${l}`);
+  }
+  if (related.length) {
+    field(t('explain.related'), '');
+    for (const r of related) out.push(`  ${r.id}: ${r.text}`);
+  }
+  field(t('explain.check'), check ? JSON.stringify(check) : t('explain.noCheck'));
+  field(t('explain.source'), e.source);
+  return out.join('\n') + '\n';
+}
+
+export function explainMarkdown(e: CatalogEntry, related: readonly CatalogEntry[]): string {
+  const out = [`## ${esc(e.id)} · ${e.levels.join('/')}`, '', e.verbatim ? quote(e.text) : esc(e.text), ''];
+  for (const p of e.points) out.push(`- ${esc(p)}`);
+  out.push('', `- ${t('explain.retningslinje')}: ${esc(groupTitle(e.retningslinje))}`, `- ${t('explain.kind')}: ${kindText(e)}`, `- ${t('explain.actor')}: ${esc(e.actor.join(', '))}`);
+  if (e.legalBasis.length) out.push(`- ${t('explain.legalBasis')}: ${e.legalBasis.map(esc).join('; ')}`);
+  if (related.length) out.push(`- ${t('explain.related')}: ${related.map((r) => esc(r.id)).join(', ')}`);
+  out.push(`- ${t('explain.source')}: ${esc(e.source)}`);
+  return out.join('\n') + '\n';
+}

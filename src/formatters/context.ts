@@ -1,0 +1,11 @@
+// What a formatter may know besides the report: nothing from process or argv, only this.
+import { Chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+
+export interface FormatContext {
+  color: boolean;
+}
+
+export function paint(ctx: FormatContext): ChalkInstance {
+  return new Chalk({ level: ctx.color ? 1 : 0 });
+}

@@ -1,0 +1,75 @@
+// The Markdown report: a document a consultant can hand to the municipality as it is.
+import type { Finding, Report } from '../audit.js';
+import { t } from '../messages.js';
+import { escapeMarkdown as esc, quote } from './markdown-escape.js';
+import { displayId, gaps, grouped, metaRows, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
+
+const row = (cells: (string | number)[]) => `| ${cells.map((c) => (typeof c === 'number' ? String(c) : esc(c))).join(' | ')} |`;
+
+function requirementBlock(f: Finding): string[] {
+  const r = f.requirement;
+  const lines = [`#### ${esc(displayId(f))} · ${r.levels.join('/')} · ${statusLabel(f)}`, ''];
+  if (r.verbatim) {
+    lines.push(quote(r.text));
+    for (const p of r.points) lines.push('>', `> - ${esc(p)}`);
+  } else {
+    lines.push(esc(r.text));
+  }
+  lines.push('');
+  for (const reason of f.reasons) lines.push(`- ${t('report.why')}: ${esc(reason.text)}`);
+  const where = whereText(f);
+  if (where) lines.push(`- ${t('report.where')}: ${esc(where)} (\`${f.location?.pointer || '/'}\`)`);
+  lines.push('');
+  return lines;
+}
+
+export function markdown(report: Report): string {
+  const out: string[] = [`# ${esc(t('report.title', { titel: report.standard.titel }))}`, ''];
+  out.push('| | |', '|---|---|', ...metaRows(report).map(([k, v]) => row([k, v])), '');
+
+  out.push(`## ${t('report.summary')}`, '');
+  const g = report.summary.gaps;
+  out.push(g.skal + g.bør === 0 ? t('report.noGaps') : t('report.gapLine', { skal: g.skal, bør: g.bør }), '');
+  const headings = summaryHeadings();
+  out.push(row(headings), `|${headings.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
+  for (const r of summaryRows(report)) out.push(row([r.label, r.met, r.skal, r.bør, r.declared, r.notDeclared, r.notApplicable]));
+  out.push('');
+
+  const found = gaps(report);
+  if (found.length > 0) {
+    out.push(`## ${t('report.gapsSection')}`, '');
+    for (const group of grouped(found)) {
+      out.push(`### ${esc(group.title)}`, '');
+      for (const f of group.findings) out.push(...requirementBlock(f));
+    }
+  }
+
+  const declared = withStatus(report, 'declared', 'deviation_explained');
+  if (declared.length > 0) {
+    out.push(`## ${t('report.declaredSection')}`, '', t('report.declaredIntro'), '');
+    for (const group of grouped(declared)) {
+      out.push(`### ${esc(group.title)}`, '');
+      for (const f of group.findings) out.push(...requirementBlock(f));
+    }
+  }
+
+  const notDeclared = withStatus(report, 'not_declared');
+  if (notDeclared.length > 0) {
+    out.push(`## ${t('report.notDeclaredSection')}`, '', t('report.notDeclaredIntro', { count: notDeclared.length }), '');
+    for (const group of grouped(notDeclared)) {
+      out.push(`- ${esc(group.title)}: ${group.findings.map((f) => `${esc(f.requirement.id)} (${f.level})`).join(', ')}`);
+    }
+    out.push('');
+  }
+
+  const met = withStatus(report, 'met');
+  if (met.length > 0) {
+    out.push(`## ${t('report.metSection')}`, '');
+    for (const f of met) out.push(`- ${esc(f.requirement.id)} (${f.level}): ${esc(f.requirement.text)}`);
+    out.push('');
+  }
+
+  out.push('---', '', t('report.source', { sources: report.checklists.map((c) => c.source).join('; ') }));
+  for (const c of report.checklists.filter((c) => !c.verbatim)) out.push('', t('report.notVerbatimNote', { source: c.title }));
+  return out.join('\n') + '\n';
+}

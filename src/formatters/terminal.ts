@@ -1,0 +1,50 @@
+// The terminal report: a summary table per retningslinje and § 4 item, then the gaps, skal before bør.
+import Table from 'cli-table3';
+import type { Report } from '../audit.js';
+import { t } from '../messages.js';
+import { paint } from './context.js';
+import type { FormatContext } from './context.js';
+import { displayId, gaps, metaRows, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
+
+export function terminal(report: Report, ctx: FormatContext): string {
+  const c = paint(ctx);
+  const out: string[] = [];
+  out.push(c.bold(t('report.title', { titel: report.standard.titel })));
+  for (const [k, v] of metaRows(report)) out.push(`${c.dim(k + ':')} ${v}`);
+  out.push('');
+
+  const table = new Table({ head: summaryHeadings(), style: { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['grey'] : [] } });
+  const rows = summaryRows(report);
+  rows.forEach((r, i) => {
+    const label = i === rows.length - 1 ? c.bold(r.label) : r.label;
+    table.push([label, r.met, r.skal ? c.red(String(r.skal)) : 0, r.bør ? c.yellow(String(r.bør)) : 0, r.declared, r.notDeclared, r.notApplicable]);
+  });
+  out.push(table.toString(), '');
+
+  const found = gaps(report);
+  if (found.length > 0) {
+    out.push(c.bold(t('report.gapsSection')));
+    for (const f of found) {
+      const level = f.level === 'skal' ? c.red(f.level) : c.yellow(f.level);
+      const where = f.location ? `${report.file}:${f.location.line}:${f.location.column}` : report.file;
+      out.push(`${c.dim(where)}  ${level}  ${c.bold(displayId(f))}  ${statusLabel(f)}`);
+      out.push(`    ${f.requirement.text}`);
+      for (const r of f.reasons) out.push(`    ${c.dim('→')} ${r.text}`);
+      if (f.location && !f.location.exists) out.push(`    ${c.dim('→')} ${whereText(f)}`);
+    }
+    out.push('');
+  }
+
+  const declared = withStatus(report, 'declared', 'deviation_explained');
+  if (declared.length > 0) {
+    out.push(c.bold(t('report.declaredSection')));
+    for (const f of declared) out.push(`  ${f.requirement.id}  ${statusLabel(f)}: ${f.declaration?.begrundelse ?? ''}`);
+    out.push('');
+  }
+  const notDeclared = withStatus(report, 'not_declared');
+  if (notDeclared.length > 0) out.push(c.dim(t('report.notDeclaredIntro', { count: notDeclared.length })), '');
+
+  const g = report.summary.gaps;
+  out.push(g.skal + g.bør === 0 ? c.green(t('report.noGaps')) : c.bold(t('report.gapLine', { skal: g.skal, bør: g.bør })));
+  return out.join('\n') + '\n';
+}

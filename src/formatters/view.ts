@@ -1,0 +1,89 @@
+// Orderings and labels shared by the human-readable formatters. Pure functions of the report.
+import type { Finding, GroupSummary, Report } from '../audit.js';
+import { t } from '../messages.js';
+
+const LEVEL_RANK = { skal: 0, bør: 1, kan: 2 } as const;
+
+/** Gaps, skal before bør, then in catalog order. */
+export function gaps(report: Report): Finding[] {
+  return report.findings
+    .map((f, i) => ({ f, i }))
+    .filter(({ f }) => f.gap)
+    .sort((a, b) => LEVEL_RANK[a.f.level] - LEVEL_RANK[b.f.level] || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+export const withStatus = (report: Report, ...statuses: Finding['status'][]): Finding[] =>
+  report.findings.filter((f) => statuses.includes(f.status));
+
+/** Findings grouped by checklist and retningslinje, keeping the order they come in. */
+export function grouped(findings: readonly Finding[]): { key: string; title: string; findings: Finding[] }[] {
+  const out = new Map<string, { key: string; title: string; findings: Finding[] }>();
+  for (const f of findings) {
+    const g = f.requirement.retningslinje;
+    const key = `${f.requirement.checklist}\u0000${g.id}`;
+    const entry = out.get(key) ?? { key, title: groupTitle(g), findings: [] };
+    entry.findings.push(f);
+    out.set(key, entry);
+  }
+  return [...out.values()];
+}
+
+export function groupTitle(g: { id: string; title: string }): string {
+  return g.title.startsWith(g.id) ? g.title : `${g.id} ${g.title}`;
+}
+
+export function statusLabel(f: Finding): string {
+  return t(`status.${f.status}`);
+}
+
+export function whereText(f: Finding): string {
+  if (!f.location) return '';
+  return f.location.exists ? t('report.line', { line: f.location.line, column: f.location.column }) : t('report.belongsAt', { line: f.location.line });
+}
+
+export function displayId(f: Finding): string {
+  return f.requirement.printedId ? `${f.requirement.id} (${t('catalog.printedAs', { printed: f.requirement.printedId })})` : f.requirement.id;
+}
+
+/** Summary table rows: one per group, then a total. */
+export function summaryRows(report: Report): { label: string; met: number; skal: number; bør: number; declared: number; notDeclared: number; notApplicable: number }[] {
+  const row = (label: string, g: Pick<GroupSummary, 'byLevel' | 'gaps'>) => {
+    const sum = (s: Finding['status']) => g.byLevel.skal[s] + g.byLevel.bør[s] + g.byLevel.kan[s];
+    return {
+      label,
+      met: sum('met'),
+      skal: g.gaps.skal,
+      bør: g.gaps.bør,
+      declared: sum('declared') + sum('deviation_explained'),
+      notDeclared: sum('not_declared'),
+      notApplicable: sum('not_applicable'),
+    };
+  };
+  const rows = report.summary.groups.map((g) => row(groupTitle(g.retningslinje), g));
+  const total = rows.reduce(
+    (a, r) => ({ ...a, met: a.met + r.met, skal: a.skal + r.skal, bør: a.bør + r.bør, declared: a.declared + r.declared, notDeclared: a.notDeclared + r.notDeclared, notApplicable: a.notApplicable + r.notApplicable }),
+    { label: t('report.total'), met: 0, skal: 0, bør: 0, declared: 0, notDeclared: 0, notApplicable: 0 },
+  );
+  // The total counts each gap once, even when it shows under two related requirements.
+  return [...rows, { ...total, skal: report.summary.gaps.skal, bør: report.summary.gaps.bør }];
+}
+
+export function summaryHeadings(): string[] {
+  return [t('report.group'), t('report.met'), t('report.gapsSkal'), t('report.gapsBør'), t('report.declared'), t('report.notDeclared'), t('report.notApplicable')];
+}
+
+export function metaRows(report: Report): [string, string][] {
+  const s = report.standard;
+  const unknown = t('report.unknown');
+  const adopted = s.vedtaget.dato || s.vedtaget.af ? [s.vedtaget.dato, s.vedtaget.af].filter(Boolean).join(', ') : unknown;
+  return [
+    [t('report.municipality'), s.kommune],
+    [t('report.version'), s.version ?? unknown],
+    [t('report.adopted'), adopted],
+    [t('report.lastRevised'), s.senestRevideret ?? unknown],
+    [t('report.nextRevision'), s.næsteRevision ?? unknown],
+    [t('report.auditDate'), report.auditDate],
+    [t('report.file'), report.file],
+  ];
+}

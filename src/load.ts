@@ -1,0 +1,65 @@
+// Reading a YAML file: bytes → UTF-8 text → YAML document with positions → plain data.
+// Never writes; every problem becomes an InputError with file, line and column.
+import { readFileSync, statSync } from 'node:fs';
+import { isMap } from 'yaml';
+import { InputError, inputErrors } from './errors.js';
+import { createSourceMap, LineCounter, parseDocument } from './positions.js';
+import type { SourceMap } from './positions.js';
+
+export interface LoadedYaml {
+  file: string;
+  text: string;
+  data: Record<string, unknown>;
+  source: SourceMap;
+}
+
+export function readText(file: string): string {
+  let bytes: Buffer;
+  try {
+    if (!statSync(file).isFile()) throw new InputError(file, undefined, 'input.notAFile');
+    bytes = readFileSync(file);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(file, undefined, 'input.fileMissing');
+    throw new InputError(file, undefined, 'input.unreadable', { reason: code ?? String(err) });
+  }
+  return decodeUtf8(file, bytes);
+}
+
+function decodeUtf8(file: string, bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    // Locate the first byte that is not UTF-8 so the user knows where to look.
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    const at = lossy.indexOf('\uFFFD');
+    const before = lossy.slice(0, Math.max(at, 0));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    throw new InputError(file, { line, column }, 'input.notUtf8');
+  }
+}
+
+export function parseYaml(file: string, text: string): LoadedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const source = createSourceMap(doc, lineCounter);
+  if (doc.errors.length > 0) {
+    throw inputErrors(
+      file,
+      doc.errors.map((e) => {
+        return new InputError(file, source.positionOf(e.pos[0]), 'input.yamlSyntax', { code: e.code });
+      }),
+    );
+  }
+  if (doc.contents === null) throw new InputError(file, { line: 1, column: 1 }, 'input.empty');
+  if (!isMap(doc.contents)) {
+    throw new InputError(file, source.locate(''), 'input.notAnObject');
+  }
+  return { file, text, data: doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>, source };
+}
+
+export function loadYamlFile(file: string): LoadedYaml {
+  return parseYaml(file, readText(file));
+}

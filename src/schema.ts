@@ -1,0 +1,148 @@
+// The one ajv instance setup, the bundled schemas, and the mapping of ajv's errors to Danish input
+// errors with positions.
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { closest, distance } from 'fastest-levenshtein';
+import { InputError } from './errors.js';
+import type { LoadedYaml } from './load.js';
+import { t } from './messages.js';
+import type { MessageId } from './messages.js';
+import { parsePointer } from './positions.js';
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+const root = new URL('../', import.meta.url);
+export const packageRoot = root;
+
+export function readJsonAsset<T>(relative: string): T {
+  return JSON.parse(readFileSync(new URL(relative, root), 'utf8')) as T;
+}
+
+/** What a check's custom keywords read while validating: passed as `this` (ajv's passContext). */
+export interface CheckContext {
+  auditDate: string; // YYYY-MM-DD
+}
+
+export interface JsonSchema {
+  [key: string]: unknown;
+}
+
+function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+}
+
+export function createAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, verbose: true, passContext: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
+  addFormats(ajv);
+  ajv.addKeyword({
+    keyword: 'maxAgeMonths',
+    type: 'string',
+    schemaType: 'number',
+    errors: true,
+    validate: function maxAgeMonths(this: CheckContext | undefined, months: number, value: string) {
+      const self = maxAgeMonths as typeof maxAgeMonths & { errors?: Partial<ErrorObject>[] };
+      if (!this?.auditDate || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return true; // format is checked elsewhere
+      const ok = monthsBetween(value, this.auditDate) < months || (monthsBetween(value, this.auditDate) === months && value.slice(8) === this.auditDate.slice(8));
+      self.errors = ok ? [] : [{ keyword: 'maxAgeMonths', params: { months, value, date: this.auditDate } }];
+      return ok;
+    },
+  });
+  return ajv;
+}
+
+let shared: Ajv | undefined;
+/** The process-wide ajv: compiled validators are cached by schema object. */
+export function ajv(): Ajv {
+  shared ??= createAjv();
+  return shared;
+}
+
+export const standardSchema = (): JsonSchema => readJsonAsset<JsonSchema>('schemas/kvalitetsstandard.schema.json');
+export const checklistSchema = (): JsonSchema => readJsonAsset<JsonSchema>('schemas/checklist.schema.json');
+
+/** A pointer as a reader sees it: organisering.tilbud[2].type */
+export function displayPath(pointer: string): string {
+  const parts = parsePointer(pointer);
+  if (parts.length === 0) return 'dokumentet';
+  return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
+}
+
+/** The order of properties a schema declares: where a missing key belongs. */
+export function propertyOrder(schema: unknown): string[] | undefined {
+  const props = (schema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return props ? Object.keys(props) : undefined;
+}
+
+function typeName(type: unknown): string {
+  return (Array.isArray(type) ? type : [type]).map((x) => t(`type.${String(x)}` as MessageId)).join(' eller ');
+}
+
+/** Turn ajv's errors for a loaded file into Danish input errors, one per problem, in file order. */
+export function schemaErrors(loaded: LoadedYaml, errors: readonly ErrorObject[]): InputError[] {
+  const out: InputError[] = [];
+  for (const e of errors) {
+    const path = displayPath(e.instancePath);
+    const at = (pointer: string, order?: string[]) => loaded.source.locate(pointer, order);
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const key = String(e.params.additionalProperty);
+        const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+        const near = allowed.length ? closest(key, allowed) : '';
+        const suggestion = near && isNear(key, near) ? near : '';
+        out.push(new InputError(loaded.file, at(`${e.instancePath}/${escape(key)}`), 'input.unknownKey', { key, suggestion }));
+        break;
+      }
+      case 'required': {
+        const key = String(e.params.missingProperty);
+        out.push(new InputError(loaded.file, at(`${e.instancePath}/${escape(key)}`, propertyOrder(e.parentSchema)), 'input.requiredKey', { key }));
+        break;
+      }
+      case 'type':
+        out.push(new InputError(loaded.file, at(e.instancePath), 'input.wrongType', { path, expected: typeName(e.params.type) }));
+        break;
+      case 'enum':
+        out.push(new InputError(loaded.file, at(e.instancePath), 'input.enum', { path, allowed: (e.params.allowedValues as unknown[]).map(String).join(', ') }));
+        break;
+      case 'format': {
+        const id = `format.${String(e.params.format)}` as MessageId;
+        out.push(new InputError(loaded.file, at(e.instancePath), 'input.format', { path, format: t(id) }));
+        break;
+      }
+      case 'pattern':
+        out.push(new InputError(loaded.file, at(e.instancePath), 'input.pattern', { path }));
+        break;
+      case 'minLength':
+        out.push(new InputError(loaded.file, at(e.instancePath), 'input.tooShort', { path }));
+        break;
+      case 'minItems':
+        out.push(new InputError(loaded.file, at(e.instancePath), 'input.tooFewItems', { path, limit: Number(e.params.limit) }));
+        break;
+      case 'minimum':
+        out.push(new InputError(loaded.file, at(e.instancePath), 'input.minimum', { path, limit: Number(e.params.limit) }));
+        break;
+      case 'uniqueItems':
+        out.push(new InputError(loaded.file, at(e.instancePath), 'input.duplicateItems', { path }));
+        break;
+      case 'if':
+        break; // the failing branch reports the concrete problem
+      default:
+        out.push(new InputError(loaded.file, at(e.instancePath), 'input.schemaOther', { path, detail: e.message ?? e.keyword }));
+    }
+  }
+  return out.sort((a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0));
+}
+
+function escape(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function isNear(a: string, b: string): boolean {
+  return distance(a.toLowerCase(), b.toLowerCase()) <= Math.max(2, Math.floor(b.length / 3));
+}
+
+export type { ValidateFunction };
