@@ -46,11 +46,17 @@ export function parseYaml(file: string, text: string): LoadedYaml {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const source = createSourceMap(doc, lineCounter);
   if (doc.errors.length > 0) {
+    // A plain text running into a "key:" on the next line is reported twice by the parser, at the
+    // start of the text; the colon's line is where the user must look.
+    const multiline = new Set(doc.errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
+    const errors = doc.errors
+      .filter((e) => !(e.code === 'BLOCK_AS_IMPLICIT_KEY' && multiline.has(e.pos[0])))
+      .map((e) => ({ code: e.code, offset: e.code === 'MULTILINE_IMPLICIT_KEY' ? e.pos[1] - 1 : e.pos[0] }));
     throw inputErrors(
       file,
-      doc.errors.map((e) => {
-        return new InputError(file, source.positionOf(e.pos[0]), 'input.yamlSyntax', { code: e.code });
-      }),
+      errors
+        .filter((e, i) => errors.findIndex((o) => o.offset === e.offset) === i)
+        .map((e) => new InputError(file, source.positionOf(e.offset), 'input.yamlSyntax', { code: e.code })),
     );
   }
   if (doc.contents === null) throw new InputError(file, { line: 1, column: 1 }, 'input.empty');

@@ -9,7 +9,7 @@ const yamlProblem: Record<string, string> = {
   DUPLICATE_KEY: 'den samme nøgle står to gange',
   MULTIPLE_DOCS: 'filen indeholder flere YAML-dokumenter (---); kun ét er tilladt',
   BLOCK_AS_IMPLICIT_KEY: 'en nøgle mangler kolon, eller en tekst er indrykket forkert',
-  MULTILINE_IMPLICIT_KEY: 'en nøgle strækker sig over flere linjer; mangler der et kolon?',
+  MULTILINE_IMPLICIT_KEY: 'linjen er indrykket forkert, så teksten over den løber ind i en nøgle',
   UNEXPECTED_TOKEN: 'uventet tegn',
   BAD_SCALAR_START: 'en værdi begynder med et tegn, der kræver citationstegn (fx @ eller `)',
   BAD_DQ_ESCAPE: 'ugyldig escape-sekvens i tekst med dobbelte citationstegn',

@@ -72,7 +72,8 @@ export function createSourceMap(doc: Document, lineCounter: LineCounter): Source
         if (!found) {
           return { pointer, exists: false, ...placeFor(node, seg, siblingOrder, at) };
         }
-        at = startOf(found.keyNode ?? found.value);
+        // A scalar is pointed at where its value starts; a section or list at its key.
+        at = startOf(isScalar(found.value) || !found.keyNode ? found.value : found.keyNode);
         node = found.value;
       }
       return { pointer, exists: true, ...at };
