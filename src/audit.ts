@@ -94,7 +94,7 @@ function valueAt(data: unknown, pointer: string): unknown {
 }
 
 /** ajv errors of a failed check → reasons and the pointer they are about. */
-function explainErrors(errors: readonly ErrorObject[], data: unknown): { reasons: Reason[]; pointer: string } {
+function explainErrors(errors: readonly ErrorObject[], data: unknown, ctx: CheckContext): { reasons: Reason[]; pointer: string } {
   const reasons: Reason[] = [];
   let pointer: string | undefined;
   const meaningful = errors.filter((e) => !['not', 'allOf', 'anyOf', 'if', 'const'].includes(e.keyword) || errors.length === 1);
@@ -121,7 +121,7 @@ function explainErrors(errors: readonly ErrorObject[], data: unknown): { reasons
         break;
       case 'maxAgeMonths':
         pointer ??= e.instancePath;
-        reasons.push(reason('why.maxAgeMonths', { path, value: String(e.params.value), months: Number(e.params.months), date: String(e.params.date) }));
+        reasons.push(reason('why.maxAgeMonths', { path, value: String(valueAt(data, e.instancePath)), months: Number(e.params.months), date: ctx.auditDate }));
         break;
       default:
         pointer ??= e.instancePath;
@@ -180,7 +180,7 @@ export function audit(standard: Standard, checklists: readonly Checklist[], opti
           continue;
         }
         const partly = compiled.partial && run(compiled.partial, data, ctx).length === 0;
-        const explained = explainErrors(errors, data);
+        const explained = explainErrors(errors, data, ctx);
         finding.status = partly ? 'partly_met' : 'missing';
         finding.location = locate(explained.pointer);
         if (partly) finding.reasons.push(reason('why.partly'));

@@ -1,11 +1,14 @@
 // Checklists: requirements as YAML data, validated against schemas/checklist.schema.json, with each
 // machine check compiled once.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { InputError, inputErrors } from './errors.js';
 import { loadYamlFile, parseYaml } from './load.js';
 import type { LoadedYaml } from './load.js';
-import { ajv, checklistSchema, packageRoot, schemaErrors } from './schema.js';
+import { compileSchema, precompiledValidators } from './compile.js';
+import { checklistSchema, packageRoot, readJsonAsset, schemaErrors } from './schema.js';
 import type { JsonSchema } from './schema.js';
 import type { SourceMap } from './positions.js';
 
@@ -63,8 +66,8 @@ export interface Checklist {
   checklist: ChecklistMeta;
   retningslinjer: Group[];
   requirements: Requirement[];
-  /** Positions in the checklist file, for error messages. */
-  source: SourceMap;
+  /** Positions in the checklist file, for error messages; absent for precompiled bundled lists. */
+  source?: SourceMap;
   appliesIf?: ValidateFunction;
   compiled: Map<string, CompiledChecks>;
 }
@@ -87,7 +90,7 @@ export function parseChecklist(file: string, text: string): Checklist {
 }
 
 function checklistFromYaml(loaded: LoadedYaml): Checklist {
-  validateChecklistShape ??= ajv().compile(checklistSchema());
+  validateChecklistShape ??= compileSchema(checklistSchema());
   if (!validateChecklistShape(loaded.data)) throw inputErrors(loaded.file, schemaErrors(loaded, validateChecklistShape.errors ?? []));
   const data = loaded.data as unknown as Omit<Checklist, 'file' | 'source' | 'compiled'>;
   const errors: InputError[] = [];
@@ -97,7 +100,7 @@ function checklistFromYaml(loaded: LoadedYaml): Checklist {
   const compile = (schema: JsonSchema | undefined, pointer: string, id: string): ValidateFunction | undefined => {
     if (!schema) return undefined;
     try {
-      return ajv().compile(schema);
+      return compileSchema(schema);
     } catch (err) {
       errors.push(new InputError(loaded.file, loaded.source.locate(pointer), 'checklist.badCheck', { id, detail: (err as Error).message }));
       return undefined;
@@ -121,11 +124,56 @@ function checklistFromYaml(loaded: LoadedYaml): Checklist {
   return { ...data, file: loaded.file, source: loaded.source, compiled, appliesIf };
 }
 
+/** The precompiled form of the bundled checklists, written by scripts/precompile.mjs. */
+export interface BundledManifest {
+  hash: string;
+  checklists: (Omit<Checklist, 'file' | 'source' | 'compiled' | 'appliesIf'> & {
+    file: string;
+    appliesIf?: string;
+    validators: Record<string, { check?: string; partial?: string; appliesIf?: string }>;
+  })[];
+}
+
+/** A fingerprint of everything the precompiled code was made from. */
+export function sourceHash(): string {
+  const files = [...BUNDLED_CHECKLISTS, 'schemas/kvalitetsstandard.schema.json'];
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(readFileSync(new URL(f, packageRoot)));
+  return hash.digest('hex');
+}
+
+/**
+ * The bundled checklists: from the precompiled manifest when it is fresh (no YAML parsing, no
+ * ajv), else loaded and compiled from the YAML files.
+ */
+export function loadBundledChecklists(): Checklist[] {
+  const validators = precompiledValidators();
+  let manifest: BundledManifest | undefined;
+  try {
+    manifest = readJsonAsset<BundledManifest>('generated/bundled.json');
+  } catch {
+    manifest = undefined;
+  }
+  if (!validators || !manifest || manifest.hash !== sourceHash()) return loadChecklists(bundledChecklistPaths());
+  return manifest.checklists.map((c) => {
+    const compiled = new Map<string, CompiledChecks>();
+    for (const [id, names] of Object.entries(c.validators)) {
+      compiled.set(id, {
+        check: names.check ? validators[names.check] : undefined,
+        partial: names.partial ? validators[names.partial] : undefined,
+        appliesIf: names.appliesIf ? validators[names.appliesIf] : undefined,
+      });
+    }
+    const { validators: _names, appliesIf, ...data } = c;
+    return { ...data, file: fileURLToPath(new URL(c.file, packageRoot)), compiled, appliesIf: appliesIf ? validators[appliesIf] : undefined };
+  });
+}
+
 export function loadChecklists(files: readonly string[]): Checklist[] {
   const lists = files.map(loadChecklist);
   const ids = new Set<string>();
   for (const c of lists) {
-    if (ids.has(c.checklist.id)) throw new InputError(c.file, c.source.locate('/checklist/id'), 'checklist.duplicateChecklist', { id: c.checklist.id });
+    if (ids.has(c.checklist.id)) throw new InputError(c.file, c.source?.locate('/checklist/id'), 'checklist.duplicateChecklist', { id: c.checklist.id });
     ids.add(c.checklist.id);
   }
   return lists;

@@ -2,7 +2,7 @@
 // Exit codes: 0 nothing at or above the fail level is missing, 1 something is, 2 usage or input error.
 import { Command, CommanderError, Help, Option } from 'commander';
 import { audit } from './audit.js';
-import { bundledChecklistPaths, catalog, KINDS, LEVELS, loadChecklists, relatedIds } from './checklist.js';
+import { catalog, loadBundledChecklists, KINDS, LEVELS, loadChecklists, relatedIds } from './checklist.js';
 import type { CatalogEntry, Checklist } from './checklist.js';
 import { InputError } from './errors.js';
 import { catalogJson, catalogMarkdown, catalogTerminal, explainMarkdown, explainText } from './formatters/catalog.js';
@@ -59,8 +59,9 @@ const choice = <T extends string>(flags: string, description: string, values: re
 };
 
 function checklistsFrom(opts: { checklist?: string[]; lokal?: string[] }): Checklist[] {
-  const base = opts.checklist && opts.checklist.length > 0 ? opts.checklist : bundledChecklistPaths();
-  return loadChecklists([...base, ...(opts.lokal ?? [])]);
+  const explicit = opts.checklist && opts.checklist.length > 0;
+  const lists = explicit ? loadChecklists(opts.checklist ?? []) : loadBundledChecklists();
+  return opts.lokal?.length ? [...lists, ...loadChecklists(opts.lokal)] : lists;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -112,8 +113,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .addOption(choice('--fail-on <niveau>', t('cli.opt.failOn'), ['skal', 'bør', 'aldrig'] as const, 'skal')),
   ).action((file: string, opts: { format: FormatName; output?: string; dato?: string; failOn: FailOn; checklist?: string[]; lokal?: string[] }) => {
     const auditDate = opts.dato ? parseDate(opts.dato) : io.today();
-    const lists = checklistsFrom(opts);
     const standard = loadStandard(file);
+    const lists = checklistsFrom(opts);
     const report = audit(standard, lists, { auditDate });
     const text = formatters[opts.format](report, { color: useColor(io, Boolean(opts.output)) });
     emit(io, text, opts.output, [file, ...lists.map((l) => l.file)]);

@@ -1,18 +1,13 @@
-// The one ajv instance setup, the bundled schemas, and the mapping of ajv's errors to Danish input
-// errors with positions.
+// The bundled schemas and the mapping of ajv's errors to Danish input errors with positions.
+// Nothing here loads ajv itself: see compile.ts.
 import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { closest, distance } from 'fastest-levenshtein';
 import { InputError } from './errors.js';
 import type { LoadedYaml } from './load.js';
 import { t } from './messages.js';
 import type { MessageId } from './messages.js';
 import { parsePointer } from './positions.js';
-
-// ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 const root = new URL('../', import.meta.url);
 export const packageRoot = root;
@@ -28,38 +23,6 @@ export interface CheckContext {
 
 export interface JsonSchema {
   [key: string]: unknown;
-}
-
-function monthsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
-}
-
-export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, verbose: true, passContext: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
-  addFormats(ajv);
-  ajv.addKeyword({
-    keyword: 'maxAgeMonths',
-    type: 'string',
-    schemaType: 'number',
-    errors: true,
-    validate: function maxAgeMonths(this: CheckContext | undefined, months: number, value: string) {
-      const self = maxAgeMonths as typeof maxAgeMonths & { errors?: Partial<ErrorObject>[] };
-      if (!this?.auditDate || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return true; // format is checked elsewhere
-      const ok = monthsBetween(value, this.auditDate) < months || (monthsBetween(value, this.auditDate) === months && value.slice(8) === this.auditDate.slice(8));
-      self.errors = ok ? [] : [{ keyword: 'maxAgeMonths', params: { months, value, date: this.auditDate } }];
-      return ok;
-    },
-  });
-  return ajv;
-}
-
-let shared: Ajv | undefined;
-/** The process-wide ajv: compiled validators are cached by schema object. */
-export function ajv(): Ajv {
-  shared ??= createAjv();
-  return shared;
 }
 
 export const standardSchema = (): JsonSchema => readJsonAsset<JsonSchema>('schemas/kvalitetsstandard.schema.json');

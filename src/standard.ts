@@ -4,7 +4,8 @@ import { inputErrors } from './errors.js';
 import { loadYamlFile, parseYaml } from './load.js';
 import type { LoadedYaml } from './load.js';
 import { parsePointer } from './positions.js';
-import { ajv, propertyOrder, schemaErrors, standardSchema } from './schema.js';
+import { compileSchema, precompiledValidators } from './compile.js';
+import { propertyOrder, schemaErrors, standardSchema } from './schema.js';
 import type { JsonSchema } from './schema.js';
 
 export interface Declaration {
@@ -37,8 +38,7 @@ let validateShape: ValidateFunction | undefined;
 let schema: JsonSchema | undefined;
 
 function shape(): ValidateFunction {
-  schema ??= standardSchema();
-  validateShape ??= ajv().compile(schema);
+  validateShape ??= precompiledValidators()?.standard ?? compileSchema((schema ??= standardSchema()));
   return validateShape;
 }
 

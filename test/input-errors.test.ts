@@ -1,0 +1,63 @@
+// Every broken input: a Danish message naming file, line and column, exit code 2, no stack trace,
+// and the file left exactly as it was. The expected position is written in each fixture's first line.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cli, fixture, hasStackTrace } from './helpers.js';
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** "# Forventet: … linje 6, kolonne 13 …" → { line: 6, column: 13 } */
+function expectedPosition(file: string): { line: number; column: number } {
+  const first = readFileSync(file, 'latin1').split('\n')[0] ?? '';
+  const m = /linje (\d+), kolonne (\d+)/.exec(first);
+  if (!m) throw new Error(`${file}: no expected position in its first line`);
+  return { line: Number(m[1]), column: Number(m[2]) };
+}
+
+const cases: { name: string; file: string; message: RegExp; position?: { line: number; column: number } }[] = [
+  { name: 'invalid YAML', file: fixture('fejl/ugyldig-yaml.yaml'), message: /ugyldig YAML: linjen er indrykket forkert/ },
+  { name: 'a wrong type', file: fixture('fejl/forkert-type.yaml'), message: /behandlingsgaranti\.frist_dage skal være et heltal/ },
+  { name: 'an unknown key', file: fixture('fejl/ukendt-noegle.yaml'), message: /ukendt nøgle "malgruppe"; mente du "målgruppe"\?/ },
+  { name: 'a file that is not UTF-8', file: fixture('fejl/ikke-utf8.yaml'), message: /ikke gemt som UTF-8/ },
+  { name: 'an empty file', file: fixture('fejl/tom.yaml'), message: /filen er tom/, position: { line: 1, column: 1 } },
+];
+
+describe.each(['validate', 'audit'])('kvalitetstjek %s on broken input', (command) => {
+  it.each(cases)('$name', ({ file, message, position }) => {
+    const before = sha(file);
+    const run = cli([command, file]);
+    const at = position ?? expectedPosition(file);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`${file}:${at.line}:${at.column}: `);
+    expect(run.stderr).toMatch(message);
+    expect(hasStackTrace(run.stderr)).toBe(false);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('a missing file', () => {
+    const file = fixture('fejl/findes-ikke.yaml');
+    const run = cli([command, file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${file}: filen findes ikke\n`);
+  });
+});
+
+describe('usage errors', () => {
+  it.each([
+    [['audit'], /argumentet 'fil' mangler/],
+    [['audit', fixture('eksempel-komplet.yaml'), '--format', 'pdf'], /ugyldig værdi "pdf" for -f, --format <format>: vælg mellem terminal, markdown, json/],
+    [['audit', fixture('eksempel-komplet.yaml'), '--dato', '2026-02-30'], /ugyldig dato "2026-02-30"/],
+    [['audit', fixture('eksempel-komplet.yaml'), '--fail-on', 'altid'], /ugyldig værdi "altid" for --fail-on/],
+    [['revider'], /ukendt kommando 'revider'/],
+    [['checklist', 'list', '--niveau', 'måske'], /ugyldig værdi "måske" for --niveau/],
+    [['audit', fixture('eksempel-komplet.yaml'), '--ukendt'], /ukendt tilvalg '--ukendt'/],
+    [['explain', '9.9.9'], /kravet "9\.9\.9" findes ikke i tjeklisterne/],
+  ])('%j', (args, message) => {
+    const run = cli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(hasStackTrace(run.stderr)).toBe(false);
+  });
+});
