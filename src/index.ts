@@ -1,7 +1,7 @@
 // The library: `import { audit, loadStandard, loadChecklist } from 'kvalitetstjek'`.
 export { audit, REPORT_VERSION, STATUSES } from './audit.js';
 export type { AuditOptions, Counts, Finding, GroupSummary, Reason, Report, Status } from './audit.js';
-export { bundledChecklistPaths, catalog, catalogEntry, loadChecklist, loadChecklists, parseChecklist } from './checklist.js';
+export { bundledChecklistPaths, catalog, catalogEntry, loadBundledChecklists, loadChecklist, loadChecklists, parseChecklist } from './checklist.js';
 export type { CatalogEntry, Checklist, Group, Kind, Level, Requirement } from './checklist.js';
 export { InputError } from './errors.js';
 export { formatters } from './formatters/index.js';
