@@ -30,6 +30,7 @@ export interface Requirement {
   kind: Kind;
   actor: string[];
   text: string;
+  verbatim?: boolean;
   points?: string[];
   parts?: Part[];
   levelNote?: string;
@@ -218,7 +219,7 @@ export function catalogEntry(list: Checklist, r: Requirement): CatalogEntry {
     legalBasis: r.legalBasis ?? group.lovgivning ?? [],
     related: r.related ?? [],
     machineCheck: r.check !== undefined,
-    verbatim: src.verbatim !== false,
+    verbatim: r.verbatim ?? src.verbatim !== false,
     source: [src.publisher, src.title, src.edition].filter(Boolean).join(', '),
   };
 }

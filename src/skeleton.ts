@@ -26,9 +26,10 @@ const STRUCTURED: Record<string, string[]> = {
   monitorering: ['  tekst: |-', '    Hvordan indsatsen monitoreres.', '  indberetning: [Stofmisbrugsdatabasen (SMDB)]'],
   vedtaget: ['  dato: 2025-01-01', '  af: Socialudvalget'],
   lovgrundlag: ['  omfatter: [SEL § 101, SEL § 101 a]'],
+  øvrige_afsnit: ['  - overskrift: Varighed', '    tekst: |-', '      …'],
 };
 
-const SKIP = new Set(['kommune', 'titel', 'øvrige_afsnit', 'erklæringer']);
+const SKIP = new Set(['kommune', 'titel', 'erklæringer']);
 
 export function skeleton(schemaPath: string = SCHEMA_URL): string {
   const schema = standardSchema();

@@ -70,7 +70,13 @@ describe('the bundled checklists', () => {
     const bek = catalog([loadChecklist(join(root, 'checklists', 'bek-1477-kvalitetsstandard.yaml'))]);
     expect(bek.map((e) => e.printedId)).toEqual([...Array.from({ length: 15 }, (_, i) => `§ 4, stk. 1, nr. ${i + 1}`), '§ 4, stk. 2']);
     for (const e of bek) expect(e.levels).toEqual(['skal']);
-    for (const e of bek) expect(e.verbatim).toBe(false);
+    // Only the items the guideline itself quotes are shown as quotations, and they are exact.
+    const seedText = norm(readFileSync(GUIDELINE, 'utf8'));
+    expect(bek.filter((e) => e.verbatim).map((e) => e.id)).toEqual(['bek1477-4.1.8', 'bek1477-4.1.13', 'bek1477-4.2']);
+    for (const e of bek.filter((x) => x.verbatim)) {
+      const [lead, item] = norm(e.text).split(/(?<=følgende:) /);
+      for (const piece of [lead, item].filter((x): x is string => Boolean(x))) expect(seedText.includes(piece), `${e.id}: ${piece}`).toBe(true);
+    }
   });
 });
 
