@@ -6,7 +6,7 @@ import { catalog, loadBundledChecklists, KINDS, LEVELS, loadChecklists, relatedI
 import type { CatalogEntry, Checklist } from './checklist.js';
 import { InputError } from './errors.js';
 import { catalogJson, catalogMarkdown, catalogTerminal, explainMarkdown, explainText } from './formatters/catalog.js';
-import { FORMAT_NAMES, formatters } from './formatters/index.js';
+import { FORMAT_NAMES, loadFormatter } from './formatters/index.js';
 import type { FormatName } from './formatters/index.js';
 import { writeWhole } from './io.js';
 import { t } from './messages.js';
@@ -111,12 +111,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .option('-o, --output <fil>', t('cli.opt.output'))
       .option('--dato <ÅÅÅÅ-MM-DD>', t('cli.opt.date'))
       .addOption(choice('--fail-on <niveau>', t('cli.opt.failOn'), ['skal', 'bør', 'aldrig'] as const, 'skal')),
-  ).action((file: string, opts: { format: FormatName; output?: string; dato?: string; failOn: FailOn; checklist?: string[]; lokal?: string[] }) => {
+  ).action(async (file: string, opts: { format: FormatName; output?: string; dato?: string; failOn: FailOn; checklist?: string[]; lokal?: string[] }) => {
     const auditDate = opts.dato ? parseDate(opts.dato) : io.today();
     const standard = loadStandard(file);
     const lists = checklistsFrom(opts);
     const report = audit(standard, lists, { auditDate });
-    const text = formatters[opts.format](report, { color: useColor(io, Boolean(opts.output)) });
+    const format = await loadFormatter(opts.format);
+    const text = format(report, { color: useColor(io, Boolean(opts.output)) });
     emit(io, text, opts.output, [file, ...lists.map((l) => l.file)]);
     const g = report.summary.gaps;
     const failing = opts.failOn === 'skal' ? g.skal : opts.failOn === 'bør' ? g.skal + g.bør : 0;

@@ -4,7 +4,7 @@ export type { AuditOptions, Counts, Finding, GroupSummary, Reason, Report, Statu
 export { bundledChecklistPaths, catalog, catalogEntry, loadBundledChecklists, loadChecklist, loadChecklists, parseChecklist } from './checklist.js';
 export type { CatalogEntry, Checklist, Group, Kind, Level, Requirement } from './checklist.js';
 export { InputError } from './errors.js';
-export { formatters } from './formatters/index.js';
+export { FORMAT_NAMES, loadFormatter } from './formatters/index.js';
 export type { FormatContext, FormatName, Formatter } from './formatters/index.js';
 export { loadStandard, parseStandard } from './standard.js';
 export type { Declaration, Standard, StandardData } from './standard.js';

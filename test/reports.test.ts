@@ -9,7 +9,7 @@ import type { Token, Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../src/audit.js';
 import { loadBundledChecklists } from '../src/checklist.js';
-import { formatters } from '../src/formatters/index.js';
+import { loadFormatter } from '../src/formatters/index.js';
 import { parseStandard } from '../src/standard.js';
 import { cli, fixture, root } from './helpers.js';
 
@@ -41,8 +41,8 @@ describe('the JSON report', () => {
 });
 
 describe('the Markdown report', () => {
-  it('is a document: a title, the summary table, and gaps grouped by retningslinje with quoted text', () => {
-    const md = formatters.markdown(reportOf(fixture('helsingoer-rusmiddelbehandling.yaml')), { color: false });
+  it('is a document: a title, the summary table, and gaps grouped by retningslinje with quoted text', async () => {
+    const md = (await loadFormatter('markdown'))(reportOf(fixture('helsingoer-rusmiddelbehandling.yaml')), { color: false });
     const tokens = flatten(marked.lexer(md));
     const headings = tokens.filter((t): t is Tokens.Heading => t.type === 'heading');
     expect(headings[0]).toMatchObject({ depth: 1, text: 'Kvalitetstjek af Rusmiddelbehandling' });
@@ -58,11 +58,11 @@ describe('the Markdown report', () => {
     expect(html).toContain('<td>Helsingør Kommune</td>');
   });
 
-  it('shows text from the standard as text, not as markup', () => {
+  it('shows text from the standard as text, not as markup', async () => {
     const hostile = readFileSync(fixture('eksempel-komplet.yaml'), 'utf8')
       .replace('kommune: Eksempel Kommune', 'kommune: "<script>alert(1)</script> | *Kommune* [x](y)"')
       .replace(/^gavekort:\n.*\n.*\n/m, '');
-    const md = formatters.markdown(reportOf(fixture('eksempel-komplet.yaml'), hostile), { color: false });
+    const md = (await loadFormatter('markdown'))(reportOf(fixture('eksempel-komplet.yaml'), hostile), { color: false });
     const html = marked.parse(md) as string;
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; | *Kommune* [x](y)');
@@ -80,8 +80,8 @@ describe('the terminal report', () => {
     expect(forced.stdout).toMatch(/\u001b\[/);
   });
 
-  it('lists skal gaps before bør gaps, each with file:line:column', () => {
-    const out = formatters.terminal(reportOf(fixture('helsingoer-rusmiddelbehandling.yaml')), { color: false });
+  it('lists skal gaps before bør gaps, each with file:line:column', async () => {
+    const out = (await loadFormatter('terminal'))(reportOf(fixture('helsingoer-rusmiddelbehandling.yaml')), { color: false });
     const levels = [...out.matchAll(/^\S+:\d+:\d+ {2}(skal|bør) /gm)].map((m) => m[1]);
     expect(levels.length).toBeGreaterThan(0);
     expect(levels.indexOf('bør') === -1 || levels.lastIndexOf('skal') < levels.indexOf('bør')).toBe(true);

@@ -1,13 +1,22 @@
-// The report formatters, by name. Each is a pure function of the report and a context.
+// The report formatters, by name. Each is a pure function of the report and a context, loaded only
+// when asked for: the terminal formatter's table and colour libraries cost start-up time that a
+// JSON run should not pay.
 import type { Report } from '../audit.js';
 import type { FormatContext } from './context.js';
-import { json } from './json.js';
-import { markdown } from './markdown.js';
-import { terminal } from './terminal.js';
 
 export type Formatter = (report: Report, ctx: FormatContext) => string;
 
-export const formatters = { terminal, markdown, json } satisfies Record<string, Formatter>;
-export type FormatName = keyof typeof formatters;
-export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
+const loaders = {
+  terminal: async () => (await import('./terminal.js')).terminal,
+  markdown: async () => (await import('./markdown.js')).markdown,
+  json: async () => (await import('./json.js')).json,
+} satisfies Record<string, () => Promise<Formatter>>;
+
+export type FormatName = keyof typeof loaders;
+export const FORMAT_NAMES = Object.keys(loaders) as FormatName[];
+
+export function loadFormatter(name: FormatName): Promise<Formatter> {
+  return loaders[name]();
+}
+
 export type { FormatContext };
