@@ -97,7 +97,11 @@ function valueAt(data: unknown, pointer: string): unknown {
 function explainErrors(errors: readonly ErrorObject[], data: unknown, ctx: CheckContext): { reasons: Reason[]; pointer: string } {
   const reasons: Reason[] = [];
   let pointer: string | undefined;
-  const meaningful = errors.filter((e) => !['not', 'allOf', 'anyOf', 'if', 'const'].includes(e.keyword) || errors.length === 1);
+  // A failed `contains` reports why each item failed too; the list as a whole is the finding.
+  const lists = errors.filter((e) => e.keyword === 'contains').map((e) => `${e.instancePath}/`);
+  const meaningful = errors.filter(
+    (e) => !['not', 'allOf', 'anyOf', 'oneOf', 'if'].includes(e.keyword) && !lists.some((l) => e.instancePath.startsWith(l)),
+  );
   for (const e of meaningful) {
     const path = displayPath(e.instancePath);
     switch (e.keyword) {
@@ -111,9 +115,19 @@ function explainErrors(errors: readonly ErrorObject[], data: unknown, ctx: Check
         pointer ??= e.instancePath;
         reasons.push(reason('why.maximum', { path, value: String(valueAt(data, e.instancePath)), limit: Number(e.params.limit) }));
         break;
-      case 'contains':
+      case 'contains': {
         pointer ??= e.instancePath;
-        reasons.push(reason('why.contains', { path, expected: JSON.stringify((e.schema as { const?: unknown }).const ?? e.schema) }));
+        const wanted = (e.schema as { const?: unknown }).const;
+        reasons.push(wanted === undefined ? reason('why.containsNone', { path }) : reason('why.contains', { path, expected: String(wanted) }));
+        break;
+      }
+      case 'const':
+      case 'enum':
+      case 'pattern':
+      case 'type':
+      case 'format':
+        pointer ??= e.instancePath;
+        reasons.push(reason('why.unexpectedValue', { path }));
         break;
       case 'minItems':
         pointer ??= e.instancePath;
@@ -125,7 +139,7 @@ function explainErrors(errors: readonly ErrorObject[], data: unknown, ctx: Check
         break;
       default:
         pointer ??= e.instancePath;
-        reasons.push(reason('why.wrongValue', { path, detail: e.message ?? e.keyword }));
+        reasons.push(reason('why.unexpectedValue', { path }));
     }
   }
   const unique = reasons.filter((r, i) => reasons.findIndex((o) => o.text === r.text) === i);

@@ -39,10 +39,12 @@ export const processIo = (): Io => ({
   today: todayInDenmark,
 });
 
+/** Colour on a terminal; never in a file; NO_COLOR (non-empty) turns it off, FORCE_COLOR on. */
 function useColor(io: Io, toFile: boolean): boolean {
   if (toFile) return false;
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  if (io.env.NO_COLOR) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
   return io.isTTY;
 }
 

@@ -76,10 +76,11 @@ const da = {
   // Findings: why a requirement is (not) met
   'why.met': () => 'opfyldt',
   'why.missingKey': (a) => `afsnittet "${a.path}" mangler`,
-  'why.wrongValue': (a) => `${a.path} opfylder ikke kravet (${a.detail})`,
   'why.maxAgeMonths': (a) => `${a.path} (${a.value}) er mere end ${a.months} måneder gammel på auditdatoen ${a.date}`,
   'why.maximum': (a) => `${a.path} er ${a.value}, men må højst være ${a.limit}`,
   'why.contains': (a) => `${a.path} indeholder ikke ${a.expected}`,
+  'why.containsNone': (a) => `intet element i ${a.path} opfylder kravet`,
+  'why.unexpectedValue': (a) => `${a.path} har ikke den værdi, kravet kræver`,
   'why.tooFewItems': (a) => `${a.path} skal have mindst ${a.limit} element(er)`,
   'why.partly': () => 'kun delvis beskrevet',
   'why.declaredMet': (a) => `erklæret opfyldt: ${a.text}`,
