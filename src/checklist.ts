@@ -197,6 +197,8 @@ export interface CatalogEntry {
   legalBasis: string[];
   related: string[];
   machineCheck: boolean;
+  /** What the check looks for and where it belongs in the standard. */
+  hint: string | null;
   verbatim: boolean;
   source: string;
 }
@@ -219,6 +221,7 @@ export function catalogEntry(list: Checklist, r: Requirement): CatalogEntry {
     legalBasis: r.legalBasis ?? group.lovgivning ?? [],
     related: r.related ?? [],
     machineCheck: r.check !== undefined,
+    hint: r.hint ?? null,
     verbatim: r.verbatim ?? src.verbatim !== false,
     source: [src.publisher, src.title, src.edition].filter(Boolean).join(', '),
   };

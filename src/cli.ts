@@ -119,7 +119,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const lists = checklistsFrom(opts);
     const report = audit(standard, lists, { auditDate });
     const format = await loadFormatter(opts.format);
-    const text = format(report, { color: useColor(io, Boolean(opts.output)) });
+    const toFile = Boolean(opts.output);
+    const text = format(report, { color: useColor(io, toFile), width: toFile ? undefined : io.columns });
     emit(io, text, opts.output, [file, ...lists.map((l) => l.file)]);
     const g = report.summary.gaps;
     const failing = opts.failOn === 'skal' ? g.skal : opts.failOn === 'bør' ? g.skal + g.bør : 0;

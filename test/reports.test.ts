@@ -50,7 +50,7 @@ describe('the Markdown report', () => {
     const tables = tokens.filter((t): t is Tokens.Table => t.type === 'table');
     expect(tables.length).toBeGreaterThanOrEqual(2);
     const summary = tables[1] as Tokens.Table;
-    expect(summary.header.map((h) => h.text)).toEqual(['Retningslinje / paragraf', 'Opfyldt', 'Mangler (skal)', 'Mangler (bør)', 'Erklæret', 'Ikke erklæret', 'Ikke relevant']);
+    expect(summary.header.map((h) => h.text)).toEqual(['Retningslinje / paragraf', 'Opfyldt', 'Mangler skal', 'Mangler bør', 'Erklæret', 'Ikke erklæret', 'Ikke relevant']);
     expect(summary.rows.at(-1)?.[0]?.text).toBe('I alt');
     expect(tokens.some((t) => t.type === 'blockquote')).toBe(true);
     const html = marked.parse(md) as string;

@@ -80,6 +80,7 @@ export function explainText(e: CatalogEntry, related: readonly CatalogEntry[], c
     field(t('explain.related'), '');
     for (const r of related) out.push(`  ${r.id}: ${r.text}`);
   }
+  if (e.hint) field(t('explain.hint'), e.hint);
   field(t('explain.check'), check ? JSON.stringify(check) : t('explain.noCheck'));
   field(t('explain.source'), e.source);
   return out.join('\n') + '\n';

@@ -4,6 +4,8 @@ import type { ChalkInstance } from 'chalk';
 
 export interface FormatContext {
   color: boolean;
+  /** Terminal width in characters, where known; tables wrap to fit it. */
+  width?: number;
 }
 
 export function paint(ctx: FormatContext): ChalkInstance {

@@ -19,6 +19,7 @@ function requirementBlock(f: Finding): string[] {
   for (const reason of f.reasons) lines.push(`- ${t('report.why')}: ${esc(reason.text)}`);
   const where = whereText(f);
   if (where) lines.push(`- ${t('report.where')}: ${esc(where)} (\`${f.location?.pointer || '/'}\`)`);
+  if (f.gap && r.hint) lines.push(`- ${t('report.hint')}: ${esc(r.hint)}`);
   lines.push('');
   return lines;
 }

@@ -13,8 +13,17 @@ export function terminal(report: Report, ctx: FormatContext): string {
   for (const [k, v] of metaRows(report)) out.push(`${c.dim(k + ':')} ${v}`);
   out.push('');
 
-  const table = new Table({ head: summaryHeadings(), style: { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['grey'] : [] } });
   const rows = summaryRows(report);
+  // The label column takes what the six count columns leave of the terminal's width.
+  const counts = [10, 10, 10, 10, 10, 10];
+  const longest = Math.max(...rows.map((r) => r.label.length)) + 2;
+  const label = Math.max(24, Math.min(longest, (ctx.width ?? 120) - counts.reduce((a, b) => a + b, 0) - 8));
+  const table = new Table({
+    head: summaryHeadings(),
+    colWidths: [label, ...counts],
+    wordWrap: true,
+    style: { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['grey'] : [], compact: true },
+  });
   rows.forEach((r, i) => {
     const label = i === rows.length - 1 ? c.bold(r.label) : r.label;
     table.push([label, r.met, r.skal ? c.red(String(r.skal)) : 0, r.bør ? c.yellow(String(r.bør)) : 0, r.declared, r.notDeclared, r.notApplicable]);
@@ -31,6 +40,7 @@ export function terminal(report: Report, ctx: FormatContext): string {
       out.push(`    ${f.requirement.text}`);
       for (const r of f.reasons) out.push(`    ${c.dim('→')} ${r.text}`);
       if (f.location && !f.location.exists) out.push(`    ${c.dim('→')} ${whereText(f)}`);
+      if (f.requirement.hint) out.push(`    ${c.dim(`${t('report.hint')}:`)} ${f.requirement.hint}`);
     }
     out.push('');
   }
