@@ -1,6 +1,7 @@
 // npm run bench: the time an audit takes, as a ratio to Node's own start-up measured in the same run.
 // Each command runs alternately with the baseline, so both see the same machine state; medians are
-// reported. Peak memory (max RSS) is read by a small harness that runs the CLI's main() in-process.
+// reported. Peak memory (max RSS) is read by a small harness that loads the CLI the way
+// bin/kvalitetstjek.js does and runs its main() in-process.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -26,8 +27,8 @@ function time(args) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function maxRss(args) {
-  const harness = `import { main } from './dist/cli.js';
-    const code = await main(${JSON.stringify(args.slice(1))}, { stdout: () => {}, stderr: (s) => process.stderr.write(s), isTTY: false, columns: 100, env: {}, today: () => '2026-11-22' });
+  const harness = `import { loadBundle } from './bin/loader.js';
+    const code = await loadBundle().exports.main(${JSON.stringify(args.slice(1))}, { stdout: () => {}, stderr: (s) => process.stderr.write(s), isTTY: false, columns: 100, env: {}, today: () => '2026-11-22' });
     process.stdout.write(String(process.resourceUsage().maxRSS));
     process.exitCode = code;`;
   const r = spawnSync(node, ['--input-type=module', '-e', harness], { cwd: root, encoding: 'utf8' });

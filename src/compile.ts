@@ -68,6 +68,7 @@ let precompiled: Record<string, ValidateFunction> | null | undefined;
 export function precompiledValidators(): Record<string, ValidateFunction> | null {
   if (precompiled === undefined) {
     try {
+      // A literal path, so the bundler folds the generated validators into the bundle.
       precompiled = require('../generated/validators.cjs') as Record<string, ValidateFunction>;
     } catch {
       precompiled = null;
