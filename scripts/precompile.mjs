@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { bundledChecklistPaths, loadChecklists, sourceHash } from '../dist/checklist.js';
 import { createAjv } from '../dist/compile.js';
 import { standardSchema } from '../dist/schema.js';
+import { referenceSchema } from '../dist/reference-data.js';
 
 const require = createRequire(import.meta.url);
 const standaloneCode = require('ajv/dist/standalone').default;
@@ -17,8 +18,9 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const lists = loadChecklists(bundledChecklistPaths());
 
 const ajv = createAjv({ code: { source: true, esm: false, optimize: true } });
-const exports = { standard: 'standard' };
+const exports = { standard: 'standard', references: 'references' };
 ajv.addSchema(standardSchema(), 'standard');
+ajv.addSchema(referenceSchema(), 'references');
 let n = 0;
 const add = (schema) => {
   if (!schema) return undefined;
@@ -50,4 +52,4 @@ const manifest = {
 mkdirSync(new URL('../generated/', import.meta.url), { recursive: true });
 writeFileSync(new URL('../generated/validators.cjs', import.meta.url), standaloneCode(ajv, exports));
 writeFileSync(new URL('../generated/bundled.json', import.meta.url), JSON.stringify(manifest));
-console.log(`kvalitetstjek: ${n + 1} validatorer forudkompileret fra ${lists.length} tjeklister`);
+console.log(`kvalitetstjek: ${Object.keys(exports).length} validatorer forudkompileret fra ${lists.length} tjeklister`);

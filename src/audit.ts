@@ -10,6 +10,8 @@ import { displayPath } from './schema.js';
 import type { CheckContext } from './schema.js';
 import { sectionOrderAt } from './standard.js';
 import type { Declaration, Standard } from './standard.js';
+import { checkCitations, extractCitations } from './references.js';
+import type { ReferenceData, ReferenceFinding } from './references.js';
 import { VERSION } from './version.js';
 
 export const REPORT_VERSION = '1.0';
@@ -64,15 +66,20 @@ export interface Report {
   summary: {
     /** Gaps counted once each (duplicates under related requirements left out). */
     gaps: { skal: number; bør: number };
+    /** Wrong citations of the law (errors) and outdated names (warnings). */
+    references: { errors: number; warnings: number };
     byLevel: Record<Level, Counts>;
     groups: GroupSummary[];
   };
   findings: Finding[];
+  references: ReferenceFinding[];
 }
 
 export interface AuditOptions {
   /** YYYY-MM-DD; the date deadlines and ages are measured against. */
   auditDate: string;
+  /** The legal reference data; without it, citations are not checked. */
+  references?: ReferenceData;
 }
 
 const reason = (id: MessageId, args: MessageArgs = {}): Reason => ({ id, args, text: t(id, args) });
@@ -229,6 +236,9 @@ export function audit(standard: Standard, checklists: readonly Checklist[], opti
 
   for (const f of findings) f.gap = (f.status === 'missing' || f.status === 'partly_met') && f.level !== 'kan';
   markDuplicates(findings);
+  const references = options.references ? checkCitations(extractCitations(data, options.references), data, options.references, standard.source) : [];
+  const summary = summarize(findings);
+  summary.references = { errors: references.filter((r) => r.severity === 'error').length, warnings: references.filter((r) => r.severity === 'warning').length };
   return {
     reportVersion: REPORT_VERSION,
     tool: { name: 'kvalitetstjek', version: VERSION },
@@ -247,8 +257,9 @@ export function audit(standard: Standard, checklists: readonly Checklist[], opti
       const e = c.requirements[0] ? catalogEntry(c, c.requirements[0]) : undefined;
       return { id: c.checklist.id, title: c.checklist.title, source: e?.source ?? c.checklist.source.title, verbatim: c.checklist.source.verbatim !== false };
     }),
-    summary: summarize(findings),
+    summary,
     findings,
+    references,
   };
 }
 
@@ -286,5 +297,5 @@ function summarize(findings: readonly Finding[]): Report['summary'] {
       if (!f.duplicateOf) gaps[f.level]++;
     }
   }
-  return { gaps, byLevel, groups: [...groups.values()] };
+  return { gaps, references: { errors: 0, warnings: 0 }, byLevel, groups: [...groups.values()] };
 }

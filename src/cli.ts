@@ -5,12 +5,13 @@ import { audit } from './audit.js';
 import { catalog, loadBundledChecklists, KINDS, LEVELS, loadChecklists, relatedIds } from './checklist.js';
 import type { CatalogEntry, Checklist } from './checklist.js';
 import { InputError } from './errors.js';
-import { catalogJson, catalogMarkdown, catalogTerminal, explainMarkdown, explainText } from './formatters/catalog.js';
+import { catalogJson, catalogMarkdown, catalogTerminal, explainMarkdown, explainReference, explainText } from './formatters/catalog.js';
 import { FORMAT_NAMES, loadFormatter } from './formatters/index.js';
 import type { FormatName } from './formatters/index.js';
 import { writeWhole } from './io.js';
 import { t } from './messages.js';
 import { skeleton } from './skeleton.js';
+import { loadReferenceData } from './reference-data.js';
 import { loadStandard } from './standard.js';
 import { closest } from 'fastest-levenshtein';
 import { VERSION } from './version.js';
@@ -117,13 +118,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const auditDate = opts.dato ? parseDate(opts.dato) : io.today();
     const standard = loadStandard(file);
     const lists = checklistsFrom(opts);
-    const report = audit(standard, lists, { auditDate });
+    const report = audit(standard, lists, { auditDate, references: loadReferenceData() });
     const format = await loadFormatter(opts.format);
     const toFile = Boolean(opts.output);
     const text = format(report, { color: useColor(io, toFile), width: toFile ? undefined : io.columns });
     emit(io, text, opts.output, [file, ...lists.map((l) => l.file)]);
+    // A wrong citation of the law weighs as a missing skal, an outdated name as a bør.
     const g = report.summary.gaps;
-    const failing = opts.failOn === 'skal' ? g.skal : opts.failOn === 'bør' ? g.skal + g.bør : 0;
+    const r = report.summary.references;
+    const failing = opts.failOn === 'skal' ? g.skal + r.errors : opts.failOn === 'bør' ? g.skal + g.bør + r.errors + r.warnings : 0;
     setExit(failing > 0 ? 1 : 0);
   });
 
@@ -170,16 +173,29 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const lists = checklistsFrom(opts);
     const entries = catalog(lists);
     const entry = findEntry(entries, id);
+    const ctx = { color: useColor(io, false) };
+    if (!entry) {
+      // Not a requirement: perhaps a legal reference ("SEL § 101, stk. 4", "SIB").
+      const explained = explainReference(id, loadReferenceData(), ctx);
+      if (explained === null) {
+        if (id.includes('§')) throw new InputError('explain', undefined, 'usage.unknownReference', { id });
+        const suggestion = entries.length ? closest(id, entries.map((e) => e.id)) : '';
+        throw new InputError('explain', undefined, 'usage.unknownRequirement', { id, suggestion });
+      }
+      io.stdout(explained);
+      setExit(0);
+      return;
+    }
     const related = relatedIds(entries, entry.id)
       .map((r) => entries.find((e) => e.id === r))
       .filter((e): e is CatalogEntry => e !== undefined);
-    const check = lists.flatMap((l) => l.requirements).find((r) => r.id === entry.id && entries.some((e) => e.id === r.id))?.check;
+    const check = lists.flatMap((l) => l.requirements).find((r) => r.id === entry.id)?.check;
     const out =
       opts.format === 'json'
         ? JSON.stringify({ ...entry, relatedRequirements: related.map((r) => r.id), check: check ?? null }, null, 2) + '\n'
         : opts.format === 'markdown'
           ? explainMarkdown(entry, related)
-          : explainText(entry, related, check, { color: useColor(io, false) });
+          : explainText(entry, related, check, ctx);
     io.stdout(out);
     setExit(0);
   });
@@ -188,15 +204,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 }
 
 /** Ids are matched exactly, then case-insensitively, then by the printed number. */
-function findEntry(entries: readonly CatalogEntry[], id: string): CatalogEntry {
+function findEntry(entries: readonly CatalogEntry[], id: string): CatalogEntry | undefined {
   const wanted = id.trim().replace(/\.$/, '');
-  const found =
+  return (
     entries.find((e) => e.id === wanted) ??
     entries.find((e) => e.id.toLowerCase() === wanted.toLowerCase()) ??
-    entries.find((e) => e.printedId === wanted);
-  if (found) return found;
-  const suggestion = entries.length ? closest(wanted, entries.map((e) => e.id)) : '';
-  throw new InputError('explain', undefined, 'usage.unknownRequirement', { id, suggestion });
+    entries.find((e) => e.printedId === wanted)
+  );
 }
 
 const COMMANDER_MESSAGES: Record<string, (m: string) => string> = {

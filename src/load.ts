@@ -44,7 +44,7 @@ function decodeUtf8(file: string, bytes: Buffer): string {
 export function parseYaml(file: string, text: string): LoadedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const source = createSourceMap(doc, lineCounter);
+  const source = createSourceMap(doc, lineCounter, text);
   if (doc.errors.length > 0) {
     // A plain text running into a "key:" on the next line is reported twice by the parser, at the
     // start of the text; the colon's line is where the user must look.

@@ -91,6 +91,26 @@ const da = {
   'why.notApplicable': () => 'gælder ikke for de områder, standarden dækker',
   'why.duplicateOf': (a) => `samme hul som ${a.id}; tælles kun én gang`,
 
+  // Legal references
+  'ref.renumbered': (a) => `"${a.citation}" er den gamle nummerering: ${a.about} står i dag i ${a.current}${a.since ? ` (siden ${a.since})` : ''}`,
+  'ref.subjectMismatch': (a) => `"${a.citation}" handler om ${a.cited}; ${a.about} står i ${a.current}`,
+  'ref.outdatedName': (a) => `"${a.citation}" er et forældet navn; i dag hedder det ${a.current}`,
+  'severity.error': () => 'fejl',
+  'severity.warning': () => 'advarsel',
+  'report.referencesSection': () => 'Lovhenvisninger',
+  'report.referencesLine': (a) => `${a.errors} forkerte og ${a.warnings} forældede lovhenvisninger.`,
+  'report.referencesNone': () => 'Ingen forkerte eller forældede lovhenvisninger fundet.',
+  'report.current': () => 'I dag',
+  'explain.reference': (a) => `${a.citation} læses som ${a.provision}`,
+  'explain.about': () => 'Handler om',
+  'explain.since': () => 'Nummerering siden',
+  'explain.formerly': () => 'Tidligere',
+  'explain.formerlyStk': (a) => `stk. ${a.stk} (${a.source})`,
+  'explain.currentName': () => 'Nuværende navn',
+  'explain.formerlyHere': () => 'Før lovændringen',
+  'explain.formerlyHereText': (a) => `stod ${a.title} her; i dag i ${a.current}`,
+  'usage.unknownReference': (a) => `"${a.id}" er hverken et krav i tjeklisterne eller en lovhenvisning, kvalitetstjek kender`,
+
   // Statuses
   'status.met': () => 'opfyldt',
   'status.partly_met': () => 'delvis opfyldt',

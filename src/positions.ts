@@ -16,6 +16,8 @@ export interface Location extends Position {
 
 export interface SourceMap {
   locate(pointer: string, siblingOrder?: readonly string[]): Location;
+  /** Where a piece of a text value stands in the file: the n-th match of `needle` in its source. */
+  locateWithin(pointer: string, needle: string, occurrence?: number): Location;
   positionOf(offset: number): Position;
 }
 
@@ -48,7 +50,7 @@ function child(node: unknown, key: string): { keyNode?: YamlNode; value?: YamlNo
   return undefined;
 }
 
-export function createSourceMap(doc: Document, lineCounter: LineCounter): SourceMap {
+export function createSourceMap(doc: Document, lineCounter: LineCounter, text: string): SourceMap {
   const positionOf = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -56,8 +58,29 @@ export function createSourceMap(doc: Document, lineCounter: LineCounter): Source
   const startOf = (node: YamlNode | undefined): Position =>
     node?.range ? positionOf(node.range[0]) : { line: 1, column: 1 };
 
+  const nodeAt = (pointer: string): unknown => {
+    let node: unknown = doc.contents;
+    for (const seg of parsePointer(pointer)) node = child(node, seg)?.value;
+    return node;
+  };
+
   return {
     positionOf,
+    locateWithin(pointer, needle, occurrence = 0) {
+      const node = nodeAt(pointer) as YamlNode | undefined;
+      if (node?.range) {
+        // In the source a text may be folded over lines and indented: let any run of white space
+        // in the needle match any run of white space in the file.
+        const words = needle.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        const re = new RegExp(words.join('\\s+'), 'g');
+        const source = text.slice(node.range[0], node.range[1]);
+        let m: RegExpExecArray | null;
+        for (let n = 0; (m = re.exec(source)) !== null; n++) {
+          if (n === occurrence) return { pointer, exists: true, ...positionOf(node.range[0] + m.index) };
+        }
+      }
+      return this.locate(pointer);
+    },
     /**
      * Resolve a pointer. For an absent member the position is where it belongs: before the next
      * present sibling in `siblingOrder` (the schema's order), else at the end of the parent.

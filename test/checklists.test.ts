@@ -59,6 +59,13 @@ describe('the bundled checklists', () => {
     }
   });
 
+  it('and the legal reference data validate against their schemas', () => {
+    const refs = JSON.parse(readFileSync(join(root, 'schemas', 'lovhenvisninger.schema.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(refs);
+    validate(parse(readFileSync(join(root, 'checklists', 'lovhenvisninger.yaml'), 'utf8')));
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
   it('load, with ids unique across the catalog and every related id resolving', () => {
     const entries = catalog(loadChecklists(bundledChecklistPaths()));
     const ids = entries.map((e) => e.id);

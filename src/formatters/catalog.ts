@@ -6,6 +6,8 @@ import { paint } from './context.js';
 import type { FormatContext } from './context.js';
 import { escapeMarkdown as esc, quote } from './markdown-escape.js';
 import { groupTitle } from './view.js';
+import { citationsIn, describeProvision } from '../references.js';
+import type { Provision, ReferenceData } from '../references.js';
 
 function byGroup(entries: readonly CatalogEntry[]): { title: string; entries: CatalogEntry[] }[] {
   const groups = new Map<string, { title: string; entries: CatalogEntry[] }>();
@@ -93,5 +95,37 @@ export function explainMarkdown(e: CatalogEntry, related: readonly CatalogEntry[
   if (e.legalBasis.length) out.push(`- ${t('explain.legalBasis')}: ${e.legalBasis.map(esc).join('; ')}`);
   if (related.length) out.push(`- ${t('explain.related')}: ${related.map((r) => esc(r.id)).join(', ')}`);
   out.push(`- ${t('explain.source')}: ${esc(e.source)}`);
+  return out.join('\n') + '\n';
+}
+
+/** A legal reference explained from the reference data, or null when it is not one kvalitetstjek knows. */
+export function explainReference(query: string, data: ReferenceData, ctx: FormatContext): string | null {
+  const c = paint(ctx);
+  const field = (out: string[], k: string, v: string) => out.push(`${c.dim((k + ':').padEnd(20))} ${v}`);
+  const citation = citationsIn(query, '', data)[0];
+  if (!citation) return null;
+  const out: string[] = [];
+  if (citation.kind === 'name') {
+    const name = data.names.find((n) => n.id === citation.name);
+    if (!name) return null;
+    out.push(c.bold(citation.text), '');
+    field(out, t('explain.currentName'), name.current);
+    field(out, t('explain.about'), name.about);
+    field(out, t('explain.source'), name.source);
+    return out.join('\n') + '\n';
+  }
+  if (citation.kind !== 'provision' || !citation.law) return null;
+  const same = (p: Provision) => p.law === citation.law && p.paragraph === citation.paragraph;
+  const provision = data.provisions.find((p) => same(p) && (p.stk ?? null) === citation.stk);
+  const formerlyHere = data.provisions.filter((p) => same(p) && citation.stk !== null && p.formerly?.stk === citation.stk);
+  if (!provision && formerlyHere.length === 0) return null;
+  out.push(c.bold(describeProvision({ law: citation.law, paragraph: citation.paragraph ?? '', stk: citation.stk })), '');
+  if (provision) {
+    field(out, t('explain.about'), provision.about);
+    if (provision.since) field(out, t('explain.since'), provision.since);
+    if (provision.formerly) field(out, t('explain.formerly'), t('explain.formerlyStk', { stk: provision.formerly.stk, source: provision.formerly.source }));
+    field(out, t('explain.source'), provision.source);
+  }
+  for (const p of formerlyHere) field(out, t('explain.formerlyHere'), t('explain.formerlyHereText', { title: p.title, current: describeProvision(p) }));
   return out.join('\n') + '\n';
 }

@@ -45,6 +45,14 @@ export function markdown(report: Report): string {
     }
   }
 
+  out.push(`## ${t('report.referencesSection')}`, '');
+  const refs = report.summary.references;
+  out.push(refs.errors + refs.warnings === 0 ? t('report.referencesNone') : t('report.referencesLine', refs), '');
+  for (const r of report.references) {
+    out.push(`- **${t(r.severity === 'error' ? 'severity.error' : 'severity.warning')}**, ${esc(t('report.line', { line: r.location.line, column: r.location.column }))}: ${esc(r.message.text)}`);
+  }
+  if (report.references.length > 0) out.push('');
+
   const declared = withStatus(report, 'declared', 'deviation_explained');
   if (declared.length > 0) {
     out.push(`## ${t('report.declaredSection')}`, '', t('report.declaredIntro'), '');

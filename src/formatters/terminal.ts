@@ -45,6 +45,15 @@ export function terminal(report: Report, ctx: FormatContext): string {
     out.push('');
   }
 
+  if (report.references.length > 0) {
+    out.push(c.bold(t('report.referencesSection')));
+    for (const r of report.references) {
+      const severity = r.severity === 'error' ? c.red(t('severity.error')) : c.yellow(t('severity.warning'));
+      out.push(`${c.dim(`${report.file}:${r.location.line}:${r.location.column}`)}  ${severity}  ${r.message.text}`);
+    }
+    out.push('');
+  }
+
   const declared = withStatus(report, 'declared', 'deviation_explained');
   if (declared.length > 0) {
     out.push(c.bold(t('report.declaredSection')));
@@ -55,6 +64,8 @@ export function terminal(report: Report, ctx: FormatContext): string {
   if (notDeclared.length > 0) out.push(c.dim(t('report.notDeclaredIntro', { count: notDeclared.length })), '');
 
   const g = report.summary.gaps;
+  const refs = report.summary.references;
   out.push(g.skal + g.bør === 0 ? c.green(t('report.noGaps')) : c.bold(t('report.gapLine', { skal: g.skal, bør: g.bør })));
+  if (refs.errors + refs.warnings > 0) out.push(c.bold(t('report.referencesLine', refs)));
   return out.join('\n') + '\n';
 }
