@@ -9,6 +9,7 @@ import { bundledChecklistPaths, loadChecklists, sourceHash } from '../dist/check
 import { createAjv } from '../dist/compile.js';
 import { standardSchema } from '../dist/schema.js';
 import { referenceSchema } from '../dist/reference-data.js';
+import { baselineSchema } from '../dist/baseline.js';
 
 const require = createRequire(import.meta.url);
 const standaloneCode = require('ajv/dist/standalone').default;
@@ -18,7 +19,8 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const lists = loadChecklists(bundledChecklistPaths());
 
 const ajv = createAjv({ code: { source: true, esm: false, optimize: true } });
-const exports = { standard: 'standard', references: 'references' };
+const exports = { standard: 'standard', references: 'references', baseline: 'baseline' };
+ajv.addSchema(baselineSchema(), 'baseline');
 ajv.addSchema(standardSchema(), 'standard');
 ajv.addSchema(referenceSchema(), 'references');
 let n = 0;

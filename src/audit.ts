@@ -34,6 +34,8 @@ export interface Finding {
   gap: boolean;
   /** Set when the same gap is already counted under a related requirement. */
   duplicateOf: string | null;
+  /** A known gap listed in a baseline that has not expired: shown, but not counted. */
+  baselined: boolean;
   reasons: Reason[];
   location: Location | null;
   declaration: (Declaration & { pointer: string }) | null;
@@ -72,7 +74,25 @@ export interface Report {
     groups: GroupSummary[];
   };
   findings: Finding[];
-  references: ReferenceFinding[];
+  references: (ReferenceFinding & { baselined: boolean })[];
+  /** When the next revision is due (retningslinje 2.8: at least every second year). */
+  revision: Revision;
+}
+
+export interface Revision {
+  lastRevised: string | null;
+  /** The earlier of the planned next revision and two years after the last one. */
+  due: string | null;
+  daysLeft: number | null;
+  status: 'ok' | 'soon' | 'overdue' | 'unknown';
+}
+
+/** A known gap: a requirement id (or a reference key) in a municipality's standard. */
+export interface BaselineEntry {
+  kommune: string;
+  nøgle: string;
+  ansvarlig?: string;
+  udløber?: string;
 }
 
 export interface AuditOptions {
@@ -80,6 +100,30 @@ export interface AuditOptions {
   auditDate: string;
   /** The legal reference data; without it, citations are not checked. */
   references?: ReferenceData;
+  /** Known gaps that do not count (until they expire). */
+  baseline?: readonly BaselineEntry[];
+  /** Warn this many days before the revision falls due (default 60). */
+  warnDays?: number;
+}
+
+/** The key a reference finding has in a baseline. */
+export const referenceKey = (r: Pick<ReferenceFinding, 'location' | 'citation'>) => `lovhenvisning ${r.location.pointer} ${r.citation}`;
+
+function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = m - 1 + months;
+  return `${y + Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+
+export function revisionOf(data: { senest_revideret?: string; næste_revision?: string; vedtaget?: { dato?: string } }, auditDate: string, warnDays = 60): Revision {
+  const last = data.senest_revideret ?? data.vedtaget?.dato ?? null;
+  const candidates = [last ? addMonths(last, 24) : null, data.næste_revision ?? null].filter((d): d is string => d !== null).sort();
+  const due = candidates[0] ?? null;
+  if (!due) return { lastRevised: last, due: null, daysLeft: null, status: 'unknown' };
+  const daysLeft = Math.round(dayNumber(due) - dayNumber(auditDate));
+  return { lastRevised: last, due, daysLeft, status: daysLeft < 0 ? 'overdue' : daysLeft <= warnDays ? 'soon' : 'ok' };
 }
 
 const reason = (id: MessageId, args: MessageArgs = {}): Reason => ({ id, args, text: t(id, args) });
@@ -176,7 +220,7 @@ export function audit(standard: Standard, checklists: readonly Checklist[], opti
       const requirement = catalogEntry(list, r);
       const level = highest(requirement.levels);
       const compiled = list.compiled.get(r.id) ?? {};
-      const finding: Finding = { requirement, level, status: 'not_declared', gap: false, duplicateOf: null, reasons: [], location: null, declaration: null };
+      const finding: Finding = { requirement, level, status: 'not_declared', gap: false, duplicateOf: null, baselined: false, reasons: [], location: null, declaration: null };
       findings.push(finding);
 
       if (!listApplies || (compiled.appliesIf && run(compiled.appliesIf, data, ctx).length > 0)) {
@@ -236,9 +280,27 @@ export function audit(standard: Standard, checklists: readonly Checklist[], opti
 
   for (const f of findings) f.gap = (f.status === 'missing' || f.status === 'partly_met') && f.level !== 'kan';
   markDuplicates(findings);
-  const references = options.references ? checkCitations(extractCitations(data, options.references), data, options.references, standard.source) : [];
+  // A baseline entry silences its gap until it expires; then the gap counts again.
+  const known = new Map<string, BaselineEntry>();
+  for (const b of options.baseline ?? []) if (b.kommune === data.kommune) known.set(b.nøgle, b);
+  const silenced = (key: string) => {
+    const entry = known.get(key);
+    return entry !== undefined && !(entry.udløber && entry.udløber < options.auditDate);
+  };
+  for (const f of findings) {
+    if (!f.gap) continue;
+    f.baselined = silenced(f.requirement.id);
+    const entry = known.get(f.requirement.id);
+    if (entry?.udløber && entry.udløber < options.auditDate) f.reasons.push(reason('why.baselineExpired', { date: entry.udløber }));
+    else if (f.baselined) f.reasons.push(reason('why.baselined', { owner: entry?.ansvarlig ?? '', date: entry?.udløber ?? '' }));
+  }
+  const references = (options.references ? checkCitations(extractCitations(data, options.references), data, options.references, standard.source) : []).map((r) => ({
+    ...r,
+    baselined: silenced(referenceKey(r)),
+  }));
   const summary = summarize(findings);
-  summary.references = { errors: references.filter((r) => r.severity === 'error').length, warnings: references.filter((r) => r.severity === 'warning').length };
+  const counted = references.filter((r) => !r.baselined);
+  summary.references = { errors: counted.filter((r) => r.severity === 'error').length, warnings: counted.filter((r) => r.severity === 'warning').length };
   return {
     reportVersion: REPORT_VERSION,
     tool: { name: 'kvalitetstjek', version: VERSION },
@@ -260,6 +322,7 @@ export function audit(standard: Standard, checklists: readonly Checklist[], opti
     summary,
     findings,
     references,
+    revision: revisionOf(data, options.auditDate, options.warnDays),
   };
 }
 
@@ -294,7 +357,7 @@ function summarize(findings: readonly Finding[]): Report['summary'] {
     g.byLevel[f.level][f.status]++;
     if (f.gap && f.level !== 'kan') {
       g.gaps[f.level]++;
-      if (!f.duplicateOf) gaps[f.level]++;
+      if (!f.duplicateOf && !f.baselined) gaps[f.level]++;
     }
   }
   return { gaps, references: { errors: 0, warnings: 0 }, byLevel, groups: [...groups.values()] };

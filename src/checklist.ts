@@ -137,7 +137,7 @@ export interface BundledManifest {
 
 /** A fingerprint of everything the precompiled code was made from. */
 export function sourceHash(): string {
-  const files = [...BUNDLED_CHECKLISTS, 'schemas/kvalitetsstandard.schema.json', 'schemas/lovhenvisninger.schema.json'];
+  const files = [...BUNDLED_CHECKLISTS, 'schemas/kvalitetsstandard.schema.json', 'schemas/lovhenvisninger.schema.json', 'schemas/baseline.schema.json'];
   const hash = createHash('sha256');
   for (const f of files) hash.update(readFileSync(new URL(f, packageRoot)));
   return hash.digest('hex');

@@ -12,11 +12,67 @@ import { writeWhole } from './io.js';
 import { t } from './messages.js';
 import { skeleton } from './skeleton.js';
 import { loadReferenceData } from './reference-data.js';
-import { loadStandard } from './standard.js';
+import { loadStandard, parseStandard } from './standard.js';
+import { baselineFor, loadBaseline } from './baseline.js';
+import { diffReports } from './diff.js';
+import { forDisplay } from './display.js';
+import type { Visibility } from './display.js';
+import { expandInputs } from './files.js';
+import { diffJson, diffMarkdown, diffTerminal } from './formatters/diff.js';
+import { spawnSync } from 'node:child_process';
+import { basename, dirname, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { VERSION } from './version.js';
 
 type FailOn = 'skal' | 'bør' | 'aldrig';
+const FAIL_LEVELS = ['skal', 'bør', 'aldrig'] as const;
+const CATALOG_FORMATS = ['terminal', 'markdown', 'json'] as const;
+
+interface AuditCliOptions {
+  format?: string[];
+  output?: string[];
+  dato?: string;
+  failOn: FailOn;
+  vis: Visibility;
+  baseline?: string;
+  opretBaseline?: string;
+  varselDage: string;
+  checklist?: string[];
+  lokal?: string[];
+}
+
+interface DiffCliOptions {
+  git?: string;
+  format?: string[];
+  output?: string[];
+  dato?: string;
+  failOn: FailOn;
+  checklist?: string[];
+  lokal?: string[];
+}
+
+/** What counts toward the exit code: a wrong citation weighs as a missing skal, an outdated name as a bør. */
+function failing(gaps: { skal: number; bør: number }, refs: { errors: number; warnings: number }, failOn: FailOn): number {
+  return failOn === 'skal' ? gaps.skal + refs.errors : failOn === 'bør' ? gaps.skal + gaps.bør + refs.errors + refs.warnings : 0;
+}
+
+/** The i-th --output belongs to the i-th --format; one format without an output goes to the screen. */
+function pairOutputs(formats: readonly string[], outputs: readonly string[]): { format: FormatName; output?: string }[] {
+  for (const f of formats) {
+    if (!(FORMAT_NAMES as string[]).includes(f)) throw new InputError('', undefined, 'usage.badChoice', { value: f, option: '--format', allowed: FORMAT_NAMES.join(', ') });
+  }
+  if (formats.length - outputs.length > 1 || (outputs.length > formats.length && formats.length > 1)) throw new InputError('', undefined, 'usage.formatsOutputs');
+  // A lone --output with the default format writes the terminal report to the file.
+  const list = formats.length < outputs.length ? [...formats, ...Array<string>(outputs.length - formats.length).fill(formats[0] ?? 'terminal')] : formats;
+  return list.map((format, i) => ({ format: format as FormatName, output: outputs[i] }));
+}
+
+function gitShow(file: string, rev: string): string {
+  const dir = dirname(resolve(file));
+  const r = spawnSync('git', ['-C', dir, 'show', `${rev}:./${basename(file)}`], { encoding: 'utf8' });
+  if (r.status !== 0) throw new InputError(file, undefined, 'usage.gitFailed', { rev, detail: (r.stderr || r.error?.message || '').trim().split('\n')[0] ?? '' });
+  return r.stdout;
+}
 
 export interface Io {
   stdout: (s: string) => void;
@@ -52,7 +108,7 @@ function useColor(io: Io, toFile: boolean): boolean {
 function parseDate(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!d || d.toISOString().slice(0, 10) !== value) throw new InputError('--dato', undefined, 'usage.badDate', { value });
+  if (!d || d.toISOString().slice(0, 10) !== value) throw new InputError('', undefined, 'usage.badDate', { value });
   return value;
 }
 
@@ -109,25 +165,74 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   checklistOptions(
     danishHelp(program.command('audit'))
       .description(t('cli.audit'))
-      .argument('<fil>', t('cli.audit.file'))
-      .addOption(choice('-f, --format <format>', t('cli.opt.format'), FORMAT_NAMES, 'terminal'))
-      .option('-o, --output <fil>', t('cli.opt.output'))
+      .argument('<filer...>', t('cli.audit.files'))
+      .option('-f, --format <format>', t('cli.opt.format'), collect)
+      .option('-o, --output <fil>', t('cli.opt.output'), collect)
       .option('--dato <ÅÅÅÅ-MM-DD>', t('cli.opt.date'))
-      .addOption(choice('--fail-on <niveau>', t('cli.opt.failOn'), ['skal', 'bør', 'aldrig'] as const, 'skal')),
-  ).action(async (file: string, opts: { format: FormatName; output?: string; dato?: string; failOn: FailOn; checklist?: string[]; lokal?: string[] }) => {
+      .addOption(choice('--fail-on <niveau>', t('cli.opt.failOn'), FAIL_LEVELS, 'skal'))
+      .addOption(choice('--vis <niveau>', t('cli.opt.vis'), ['skal', 'bør', 'alle'] as const, 'alle'))
+      .option('--baseline <fil>', t('cli.opt.baseline'))
+      .option('--opret-baseline <fil>', t('cli.opt.createBaseline'))
+      .option('--varsel-dage <dage>', t('cli.opt.warnDays'), '60'),
+  ).action(async (inputs: string[], opts: AuditCliOptions) => {
+    const outputs = pairOutputs(opts.format ?? ['terminal'], opts.output ?? []);
     const auditDate = opts.dato ? parseDate(opts.dato) : io.today();
-    const standard = loadStandard(file);
+    const files = expandInputs(inputs);
+    if (files.length === 0) throw new InputError('', undefined, 'usage.noFiles', { pattern: inputs.join(' ') });
+    const standards = files.map((file, i) => {
+      if (files.length > 1 && io.isTTY) io.stderr(`\r\u001b[K${t('cli.progress', { i: i + 1, n: files.length, file })}`);
+      return loadStandard(file);
+    });
+    if (files.length > 1 && io.isTTY) io.stderr('\r\u001b[K');
     const lists = checklistsFrom(opts);
-    const report = audit(standard, lists, { auditDate, references: loadReferenceData() });
-    const format = await loadFormatter(opts.format);
-    const toFile = Boolean(opts.output);
-    const text = format(report, { color: useColor(io, toFile), width: toFile ? undefined : io.columns });
-    emit(io, text, opts.output, [file, ...lists.map((l) => l.file)]);
-    // A wrong citation of the law weighs as a missing skal, an outdated name as a bør.
-    const g = report.summary.gaps;
-    const r = report.summary.references;
-    const failing = opts.failOn === 'skal' ? g.skal + r.errors : opts.failOn === 'bør' ? g.skal + g.bør + r.errors + r.warnings : 0;
-    setExit(failing > 0 ? 1 : 0);
+    const references = loadReferenceData();
+    const baseline = opts.baseline ? loadBaseline(opts.baseline) : undefined;
+    const warnDays = Number(opts.varselDage);
+    const reports = standards.map((standard) => audit(standard, lists, { auditDate, references, baseline, warnDays }));
+    const inputFiles = [...files, ...lists.map((l) => l.file), ...(opts.baseline ? [opts.baseline] : [])];
+    const shown = reports.map((r) => forDisplay(r, opts.vis));
+    for (const { format, output } of outputs) {
+      const render = await loadFormatter(format);
+      emit(io, render(shown, { color: useColor(io, Boolean(output)), width: output ? undefined : io.columns }), output, inputFiles);
+    }
+    if (opts.opretBaseline) {
+      writeWhole(opts.opretBaseline, baselineFor(reports), inputFiles);
+      io.stderr(t('cli.baselineWritten', { file: opts.opretBaseline, count: reports.reduce((n, r) => n + r.findings.filter((f) => f.gap).length + r.references.length, 0) }) + '\n');
+    }
+    setExit(reports.some((r) => failing(r.summary.gaps, r.summary.references, opts.failOn) > 0) ? 1 : 0);
+  });
+
+  checklistOptions(
+    danishHelp(program.command('diff'))
+      .description(t('cli.diff'))
+      .argument('<gammel>', t('cli.diff.old'))
+      .argument('[ny]', t('cli.diff.new'))
+      .option('--git <revision>', t('cli.opt.git'))
+      .option('-f, --format <format>', t('cli.opt.format'), collect)
+      .option('-o, --output <fil>', t('cli.opt.output'), collect)
+      .option('--dato <ÅÅÅÅ-MM-DD>', t('cli.opt.date'))
+      .addOption(choice('--fail-on <niveau>', t('cli.opt.failOn'), FAIL_LEVELS, 'skal')),
+  ).action(async (oldFile: string, newFile: string | undefined, opts: DiffCliOptions) => {
+    if ((newFile === undefined) === (opts.git === undefined)) throw new InputError('', undefined, 'usage.diffArgs');
+    const outputs = pairOutputs(opts.format ?? ['terminal'], opts.output ?? []);
+    const auditDate = opts.dato ? parseDate(opts.dato) : io.today();
+    const current = loadStandard(newFile ?? oldFile);
+    const previous = opts.git ? parseStandard(`${opts.git}:${oldFile}`, gitShow(oldFile, opts.git)) : loadStandard(oldFile);
+    const lists = checklistsFrom(opts);
+    const references = loadReferenceData();
+    const before = audit(previous, lists, { auditDate, references });
+    const after = audit(current, lists, { auditDate, references });
+    const d = diffReports(before, after, previous.data, current.data);
+    for (const { format, output } of outputs) {
+      const ctx = { color: useColor(io, Boolean(output)), width: output ? undefined : io.columns };
+      const text =
+        format === 'terminal' ? diffTerminal(d, ctx) : format === 'markdown' ? diffMarkdown(d) : format === 'json' ? diffJson(d) : (await loadFormatter(format))([d.regressions], ctx);
+      emit(io, text, output, [oldFile, ...(newFile ? [newFile] : [])]);
+    }
+    const regressions = d.changes.filter((c) => c.kind === 'regression');
+    const gaps = { skal: regressions.filter((c) => c.level === 'skal').length, bør: regressions.filter((c) => c.level === 'bør').length };
+    const refs = { errors: d.references.added.filter((r) => r.severity === 'error').length, warnings: d.references.added.filter((r) => r.severity === 'warning').length };
+    setExit(failing(gaps, refs, opts.failOn) > 0 ? 1 : 0);
   });
 
   danishHelp(program.command('validate'))
@@ -154,11 +259,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .description(t('cli.checklist.list'))
       .addOption(choice('--niveau <niveau>', t('cli.opt.level'), LEVELS))
       .addOption(choice('--type <type>', t('cli.opt.kind'), KINDS))
-      .addOption(choice('-f, --format <format>', t('cli.opt.format'), FORMAT_NAMES, 'terminal')),
-  ).action((opts: { niveau?: string; type?: string; format: FormatName; checklist?: string[]; lokal?: string[] }) => {
+      .addOption(choice('-f, --format <format>', t('cli.opt.catalogFormat'), CATALOG_FORMATS, 'terminal')),
+  ).action((opts: { niveau?: string; type?: string; format: (typeof CATALOG_FORMATS)[number]; checklist?: string[]; lokal?: string[] }) => {
     const entries = catalog(checklistsFrom(opts)).filter(
       (e) => (!opts.niveau || (e.levels as string[]).includes(opts.niveau)) && (!opts.type || e.kind === opts.type),
     );
+
     const ctx = { color: useColor(io, false) };
     io.stdout(opts.format === 'json' ? catalogJson(entries) : opts.format === 'markdown' ? catalogMarkdown(entries) : catalogTerminal(entries, ctx, io.columns));
     setExit(0);
@@ -168,8 +274,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     danishHelp(program.command('explain'))
       .description(t('cli.explain'))
       .argument('<id>', t('cli.explain.id'))
-      .addOption(choice('-f, --format <format>', t('cli.opt.format'), FORMAT_NAMES, 'terminal')),
-  ).action((id: string, opts: { format: FormatName; checklist?: string[]; lokal?: string[] }) => {
+      .addOption(choice('-f, --format <format>', t('cli.opt.catalogFormat'), CATALOG_FORMATS, 'terminal')),
+  ).action((id: string, opts: { format: (typeof CATALOG_FORMATS)[number]; checklist?: string[]; lokal?: string[] }) => {
     const lists = checklistsFrom(opts);
     const entries = catalog(lists);
     const entry = findEntry(entries, id);
@@ -178,9 +284,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       // Not a requirement: perhaps a legal reference ("SEL § 101, stk. 4", "SIB").
       const explained = explainReference(id, loadReferenceData(), ctx);
       if (explained === null) {
-        if (id.includes('§')) throw new InputError('explain', undefined, 'usage.unknownReference', { id });
+        if (id.includes('§')) throw new InputError('', undefined, 'usage.unknownReference', { id });
         const suggestion = entries.length ? closest(id, entries.map((e) => e.id)) : '';
-        throw new InputError('explain', undefined, 'usage.unknownRequirement', { id, suggestion });
+        throw new InputError('', undefined, 'usage.unknownRequirement', { id, suggestion });
       }
       io.stdout(explained);
       setExit(0);

@@ -17,6 +17,8 @@ export class InputError extends Error {
 
   /** "fil:linje:kolonne: besked", the form editors and terminals turn into links. */
   format(): string {
+    // A usage error names no file: it reads like the command line's own errors.
+    if (!this.file) return `kvalitetstjek: ${t('cli.error')}: ${this.message}`;
     const where = this.position ? `${this.file}:${this.position.line}:${this.position.column}` : this.file;
     const head = `${where}: ${this.message}`;
     return [head, ...this.details.map((d) => '  ' + d.format())].join('\n');

@@ -1,6 +1,14 @@
 // The library: `import { audit, loadStandard, loadChecklist } from 'kvalitetstjek'`.
-export { audit, REPORT_VERSION, STATUSES } from './audit.js';
-export type { AuditOptions, Counts, Finding, GroupSummary, Reason, Report, Status } from './audit.js';
+export { audit, REPORT_VERSION, revisionOf, STATUSES } from './audit.js';
+export type { AuditOptions, BaselineEntry, Counts, Finding, GroupSummary, Reason, Report, Revision, Status } from './audit.js';
+export { baselineFor, loadBaseline } from './baseline.js';
+export { diffReports } from './diff.js';
+export type { ChangeKind, DiffReport, RequirementChange, SectionChange } from './diff.js';
+export { forDisplay } from './display.js';
+export type { Visibility } from './display.js';
+export { loadReferenceData } from './reference-data.js';
+export { checkCitations, citationsIn, extractCitations } from './references.js';
+export type { Citation, ReferenceData, ReferenceFinding } from './references.js';
 export { bundledChecklistPaths, catalog, catalogEntry, loadBundledChecklists, loadChecklist, loadChecklists, parseChecklist } from './checklist.js';
 export type { CatalogEntry, Checklist, Group, Kind, Level, Requirement } from './checklist.js';
 export { InputError } from './errors.js';

@@ -46,8 +46,11 @@ describe.each(['validate', 'audit'])('kvalitetstjek %s on broken input', (comman
 
 describe('usage errors', () => {
   it.each([
-    [['audit'], /argumentet 'fil' mangler/],
-    [['audit', fixture('eksempel-komplet.yaml'), '--format', 'pdf'], /ugyldig værdi "pdf" for -f, --format <format>: vælg mellem terminal, markdown, json/],
+    [['audit'], /argumentet 'filer' mangler/],
+    [['audit', fixture('eksempel-komplet.yaml'), '--format', 'pdf'], /ugyldig værdi "pdf" for --format: vælg mellem terminal, markdown, json, sarif, junit, github/],
+    [['audit', fixture('eksempel-komplet.yaml'), '-f', 'json', '-f', 'sarif'], /kun ét format kan skrives til skærmen/],
+    [['diff', fixture('eksempel-komplet.yaml')], /angiv to filer, eller én fil og --git/],
+    [['audit', 'fixtures/ingen/*.yaml'], /ingen filer matcher/],
     [['audit', fixture('eksempel-komplet.yaml'), '--dato', '2026-02-30'], /ugyldig dato "2026-02-30"/],
     [['audit', fixture('eksempel-komplet.yaml'), '--fail-on', 'altid'], /ugyldig værdi "altid" for --fail-on/],
     [['revider'], /ukendt kommando 'revider'/],

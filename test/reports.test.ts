@@ -42,7 +42,7 @@ describe('the JSON report', () => {
 
 describe('the Markdown report', () => {
   it('is a document: a title, the summary table, and gaps grouped by retningslinje with quoted text', async () => {
-    const md = (await loadFormatter('markdown'))(reportOf(fixture('helsingoer-rusmiddelbehandling.yaml')), { color: false });
+    const md = (await loadFormatter('markdown'))([reportOf(fixture('helsingoer-rusmiddelbehandling.yaml'))], { color: false });
     const tokens = flatten(marked.lexer(md));
     const headings = tokens.filter((t): t is Tokens.Heading => t.type === 'heading');
     expect(headings[0]).toMatchObject({ depth: 1, text: 'Kvalitetstjek af Rusmiddelbehandling' });
@@ -62,7 +62,7 @@ describe('the Markdown report', () => {
     const hostile = readFileSync(fixture('eksempel-komplet.yaml'), 'utf8')
       .replace('kommune: Eksempel Kommune', 'kommune: "<script>alert(1)</script> | *Kommune* [x](y)"')
       .replace(/^gavekort:\n.*\n.*\n/m, '');
-    const md = (await loadFormatter('markdown'))(reportOf(fixture('eksempel-komplet.yaml'), hostile), { color: false });
+    const md = (await loadFormatter('markdown'))([reportOf(fixture('eksempel-komplet.yaml'), hostile)], { color: false });
     const html = marked.parse(md) as string;
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; | *Kommune* [x](y)');
@@ -81,7 +81,7 @@ describe('the terminal report', () => {
   });
 
   it('lists skal gaps before bør gaps, each with file:line:column', async () => {
-    const out = (await loadFormatter('terminal'))(reportOf(fixture('helsingoer-rusmiddelbehandling.yaml')), { color: false });
+    const out = (await loadFormatter('terminal'))([reportOf(fixture('helsingoer-rusmiddelbehandling.yaml'))], { color: false });
     const levels = [...out.matchAll(/^\S+:\d+:\d+ {2}(skal|bør) /gm)].map((m) => m[1]);
     expect(levels.length).toBeGreaterThan(0);
     expect(levels.indexOf('bør') === -1 || levels.lastIndexOf('skal') < levels.indexOf('bør')).toBe(true);

@@ -58,6 +58,16 @@ export function catalogJson(entries: readonly CatalogEntry[]): string {
   return JSON.stringify(entries, null, 2) + '\n';
 }
 
+/** A requirement in plain text: what a CI tool shows as a rule's help. */
+export function helpText(e: CatalogEntry): string {
+  const lines = [e.text, ...e.points.map((p) => `• ${p}`), ''];
+  lines.push(`${t('explain.retningslinje')}: ${groupTitle(e.retningslinje)}`, `${t('explain.levels')}: ${e.levels.join(', ')}`, `${t('explain.kind')}: ${t(`kind.${e.kind}`)}`);
+  if (e.legalBasis.length) lines.push(`${t('explain.legalBasis')}: ${e.legalBasis.join('; ')}`);
+  if (e.hint) lines.push(`${t('explain.hint')}: ${e.hint}`);
+  lines.push(`${t('explain.source')}: ${e.source}`);
+  return lines.join('\n');
+}
+
 /** Everything about one requirement, in Danish. `related` are the entries linked to it. */
 export function explainText(e: CatalogEntry, related: readonly CatalogEntry[], check: unknown, ctx: FormatContext): string {
   const c = paint(ctx);

@@ -6,9 +6,9 @@ import { displayId, gaps, grouped, metaRows, statusLabel, summaryHeadings, summa
 
 const row = (cells: (string | number)[]) => `| ${cells.map((c) => (typeof c === 'number' ? String(c) : esc(c))).join(' | ')} |`;
 
-function requirementBlock(f: Finding): string[] {
+function requirementBlock(f: Finding, heading: string): string[] {
   const r = f.requirement;
-  const lines = [`#### ${esc(displayId(f))} · ${r.levels.join('/')} · ${statusLabel(f)}`, ''];
+  const lines = [`${heading} ${esc(displayId(f))} · ${r.levels.join('/')} · ${statusLabel(f)}`, ''];
   if (r.verbatim) {
     lines.push(quote(r.text));
     for (const p of r.points) lines.push('>', `> - ${esc(p)}`);
@@ -24,11 +24,26 @@ function requirementBlock(f: Finding): string[] {
   return lines;
 }
 
-export function markdown(report: Report): string {
-  const out: string[] = [`# ${esc(t('report.title', { titel: report.standard.titel }))}`, ''];
+/** One document per file; with several files, an overview first and each file a chapter. */
+export function markdown(reports: readonly Report[]): string {
+  if (reports.length === 1) return one(reports[0] as Report, '#');
+  const out = [`# ${esc(t('report.batchTitle', { count: reports.length }))}`, ''];
+  out.push(`| ${t('report.fileHeading')} | ${t('report.municipality')} | ${t('report.gapsSkal')} | ${t('report.gapsBør')} | ${t('report.references')} |`, '|---|---|---:|---:|---:|');
+  for (const r of reports) {
+    const refs = r.summary.references;
+    out.push(row([r.file, r.standard.kommune, r.summary.gaps.skal, r.summary.gaps.bør, refs.errors + refs.warnings]));
+  }
+  out.push('');
+  return [out.join('\n'), ...reports.map((r) => one(r, '##'))].join('\n');
+}
+
+function one(report: Report, top: '#' | '##'): string {
+  // Headings shift one level down when the report is a chapter of a batch document.
+  const h = (level: number) => (top === '#' ? '#'.repeat(level) : '#'.repeat(level + 1));
+  const out: string[] = [`${h(1)} ${esc(t('report.title', { titel: report.standard.titel }))}`, ''];
   out.push('| | |', '|---|---|', ...metaRows(report).map(([k, v]) => row([k, v])), '');
 
-  out.push(`## ${t('report.summary')}`, '');
+  out.push(`${h(2)} ${t('report.summary')}`, '');
   const g = report.summary.gaps;
   out.push(g.skal + g.bør === 0 ? t('report.noGaps') : t('report.gapLine', { skal: g.skal, bør: g.bør }), '');
   const headings = summaryHeadings();
@@ -38,14 +53,14 @@ export function markdown(report: Report): string {
 
   const found = gaps(report);
   if (found.length > 0) {
-    out.push(`## ${t('report.gapsSection')}`, '');
+    out.push(`${h(2)} ${t('report.gapsSection')}`, '');
     for (const group of grouped(found)) {
-      out.push(`### ${esc(group.title)}`, '');
-      for (const f of group.findings) out.push(...requirementBlock(f));
+      out.push(`${h(3)} ${esc(group.title)}`, '');
+      for (const f of group.findings) out.push(...requirementBlock(f, h(4)));
     }
   }
 
-  out.push(`## ${t('report.referencesSection')}`, '');
+  out.push(`${h(2)} ${t('report.referencesSection')}`, '');
   const refs = report.summary.references;
   out.push(refs.errors + refs.warnings === 0 ? t('report.referencesNone') : t('report.referencesLine', refs), '');
   for (const r of report.references) {
@@ -55,16 +70,16 @@ export function markdown(report: Report): string {
 
   const declared = withStatus(report, 'declared', 'deviation_explained');
   if (declared.length > 0) {
-    out.push(`## ${t('report.declaredSection')}`, '', t('report.declaredIntro'), '');
+    out.push(`${h(2)} ${t('report.declaredSection')}`, '', t('report.declaredIntro'), '');
     for (const group of grouped(declared)) {
-      out.push(`### ${esc(group.title)}`, '');
-      for (const f of group.findings) out.push(...requirementBlock(f));
+      out.push(`${h(3)} ${esc(group.title)}`, '');
+      for (const f of group.findings) out.push(...requirementBlock(f, h(4)));
     }
   }
 
   const notDeclared = withStatus(report, 'not_declared');
   if (notDeclared.length > 0) {
-    out.push(`## ${t('report.notDeclaredSection')}`, '', t('report.notDeclaredIntro', { count: notDeclared.length }), '');
+    out.push(`${h(2)} ${t('report.notDeclaredSection')}`, '', t('report.notDeclaredIntro', { count: notDeclared.length }), '');
     for (const group of grouped(notDeclared)) {
       out.push(`- ${esc(group.title)}: ${group.findings.map((f) => `${esc(f.requirement.id)} (${f.level})`).join(', ')}`);
     }
@@ -73,7 +88,7 @@ export function markdown(report: Report): string {
 
   const met = withStatus(report, 'met');
   if (met.length > 0) {
-    out.push(`## ${t('report.metSection')}`, '');
+    out.push(`${h(2)} ${t('report.metSection')}`, '');
     for (const f of met) out.push(`- ${esc(f.requirement.id)} (${f.level}): ${esc(f.requirement.text)}`);
     out.push('');
   }

@@ -6,7 +6,28 @@ import { paint } from './context.js';
 import type { FormatContext } from './context.js';
 import { displayId, gaps, metaRows, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
 
-export function terminal(report: Report, ctx: FormatContext): string {
+/** One section per file; with several files, an overview table per file at the end. */
+export function terminal(reports: readonly Report[], ctx: FormatContext): string {
+  const parts = reports.map((r) => one(r, ctx));
+  if (reports.length > 1) parts.push(overview(reports, ctx));
+  return parts.join('\n');
+}
+
+function overview(reports: readonly Report[], ctx: FormatContext): string {
+  const c = paint(ctx);
+  const table = new Table({
+    head: [t('report.fileHeading'), t('report.municipality'), t('report.gapsSkal'), t('report.gapsBør'), t('report.references')],
+    style: { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['grey'] : [], compact: true },
+  });
+  for (const r of reports) {
+    const g = r.summary.gaps;
+    const refs = r.summary.references;
+    table.push([r.file, r.standard.kommune, g.skal ? c.red(String(g.skal)) : 0, g.bør ? c.yellow(String(g.bør)) : 0, refs.errors + refs.warnings]);
+  }
+  return `${c.bold(t('report.batchTitle', { count: reports.length }))}\n${table.toString()}\n`;
+}
+
+function one(report: Report, ctx: FormatContext): string {
   const c = paint(ctx);
   const out: string[] = [];
   out.push(c.bold(t('report.title', { titel: report.standard.titel })));
@@ -34,7 +55,7 @@ export function terminal(report: Report, ctx: FormatContext): string {
   if (found.length > 0) {
     out.push(c.bold(t('report.gapsSection')));
     for (const f of found) {
-      const level = f.level === 'skal' ? c.red(f.level) : c.yellow(f.level);
+      const level = f.baselined ? c.dim(f.level) : f.level === 'skal' ? c.red(f.level) : c.yellow(f.level);
       const where = f.location ? `${report.file}:${f.location.line}:${f.location.column}` : report.file;
       out.push(`${c.dim(where)}  ${level}  ${c.bold(displayId(f))}  ${statusLabel(f)}`);
       out.push(`    ${f.requirement.text}`);
@@ -48,7 +69,7 @@ export function terminal(report: Report, ctx: FormatContext): string {
   if (report.references.length > 0) {
     out.push(c.bold(t('report.referencesSection')));
     for (const r of report.references) {
-      const severity = r.severity === 'error' ? c.red(t('severity.error')) : c.yellow(t('severity.warning'));
+      const severity = r.baselined ? c.dim(t(r.severity === 'error' ? 'severity.error' : 'severity.warning')) : r.severity === 'error' ? c.red(t('severity.error')) : c.yellow(t('severity.warning'));
       out.push(`${c.dim(`${report.file}:${r.location.line}:${r.location.column}`)}  ${severity}  ${r.message.text}`);
     }
     out.push('');

@@ -73,6 +73,12 @@ export function summaryHeadings(): string[] {
   return [t('report.group'), t('report.met'), t('report.gapsSkal'), t('report.gapsBør'), t('report.declared'), t('report.notDeclared'), t('report.notApplicable')];
 }
 
+export function revisionText(report: Report): string {
+  const r = report.revision;
+  if (r.status === 'unknown' || r.due === null || r.daysLeft === null) return t('report.revision.unknown');
+  return t(`report.revision.${r.status}`, { due: r.due, days: Math.abs(r.daysLeft) });
+}
+
 export function metaRows(report: Report): [string, string][] {
   const s = report.standard;
   const unknown = t('report.unknown');
@@ -83,6 +89,7 @@ export function metaRows(report: Report): [string, string][] {
     [t('report.adopted'), adopted],
     [t('report.lastRevised'), s.senestRevideret ?? unknown],
     [t('report.nextRevision'), s.næsteRevision ?? unknown],
+    [t('report.revision'), revisionText(report)],
     [t('report.auditDate'), report.auditDate],
     [t('report.file'), report.file],
   ];

@@ -1,0 +1,37 @@
+// JUnit XML: a test suite per file, a test case per requirement; a gap is a failure, a requirement
+// that cannot be verified or does not apply is skipped. Legal reference findings are test cases too.
+import type { Finding, Report } from '../audit.js';
+import { t } from '../messages.js';
+
+const xml = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    // Characters XML 1.0 cannot carry at all.
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+
+function testcase(file: string, f: Finding): string {
+  const name = `${f.requirement.id} (${f.level})`;
+  const classname = `${file}.${f.requirement.retningslinje.id}`;
+  const open = `    <testcase classname="${xml(classname)}" name="${xml(name)}" file="${xml(file)}"${f.location ? ` line="${f.location.line}"` : ''}>`;
+  const why = f.reasons.map((r) => r.text).join('; ');
+  if (f.gap && !f.baselined) return `${open}\n      <failure message="${xml(why)}" type="${f.status}">${xml(`${f.requirement.text}\n${why}`)}</failure>\n    </testcase>`;
+  if (f.status === 'not_declared' || f.status === 'not_applicable' || f.baselined) return `${open}\n      <skipped message="${xml(why)}"/>\n    </testcase>`;
+  return `${open}</testcase>`;
+}
+
+export function junit(reports: readonly Report[]): string {
+  const suites = reports.map((r) => {
+    const cases = r.findings.map((f) => testcase(r.file, f));
+    for (const ref of r.references) {
+      const open = `    <testcase classname="${xml(`${r.file}.lovhenvisninger`)}" name="${xml(`${ref.rule}: ${ref.citation}`)}" file="${xml(r.file)}" line="${ref.location.line}">`;
+      cases.push(ref.baselined ? `${open}\n      <skipped message="${xml(t('report.baselined'))}"/>\n    </testcase>` : `${open}\n      <failure message="${xml(ref.message.text)}" type="${ref.severity}">${xml(ref.message.text)}</failure>\n    </testcase>`);
+    }
+    const failures = cases.filter((c) => c.includes('<failure')).length;
+    const skipped = cases.filter((c) => c.includes('<skipped')).length;
+    return `  <testsuite name="${xml(`${r.file} (${r.standard.kommune})`)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" timestamp="${r.auditDate}T00:00:00">\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kvalitetstjek">\n${suites.join('\n')}\n</testsuites>\n`;
+}
