@@ -3,6 +3,9 @@
 // reported. Peak memory (max RSS) is read by a small harness that loads the CLI the way
 // bin/kvalitetstjek.js does and runs its main() in-process.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -10,10 +13,17 @@ const runs = Number(process.env.BENCH_RUNS ?? 15);
 const node = process.execPath;
 const helsingoer = 'fixtures/helsingoer-rusmiddelbehandling.yaml';
 
+// 98 standards, one per municipality: copies of Helsingør's under other names.
+const batch = mkdtempSync(join(tmpdir(), 'kvalitetstjek-bench-'));
+const source = readFileSync(new URL(`../${helsingoer}`, import.meta.url), 'utf8');
+for (let i = 1; i <= 98; i++) writeFileSync(join(batch, `kommune-${String(i).padStart(2, '0')}.yaml`), source.replace('kommune: "Helsingør Kommune"', `kommune: "Kommune ${i}"`));
+process.on('exit', () => rmSync(batch, { recursive: true, force: true }));
+
 const cases = [
   { name: 'audit Helsingør (terminal)', args: ['bin/kvalitetstjek.js', 'audit', helsingoer, '--dato', '2026-11-22', '--fail-on', 'aldrig'] },
   { name: 'audit Helsingør (json)', args: ['bin/kvalitetstjek.js', 'audit', helsingoer, '--dato', '2026-11-22', '--fail-on', 'aldrig', '-f', 'json'] },
   { name: 'validate Helsingør', args: ['bin/kvalitetstjek.js', 'validate', helsingoer] },
+  { name: 'audit 98 standarder (json)', args: ['bin/kvalitetstjek.js', 'audit', batch, '--dato', '2026-11-22', '--fail-on', 'aldrig', '-f', 'json'] },
 ];
 
 function time(args) {

@@ -72,7 +72,18 @@ export interface ReferenceFinding {
 
 const ACT = /\b(?:lov)?bekendtgørelse\s+nr\.?\s*\d+\s+af\s+(?:\d{1,2}\.\s*[a-zæøå]+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})/giu;
 
+const patterns = new WeakMap<ReferenceData, RegExp>();
+
+/** The citation pattern for the laws in the data, built once per data set. */
 function lawPattern(data: ReferenceData): RegExp {
+  const known = patterns.get(data);
+  if (known) return new RegExp(known);
+  const built = buildLawPattern(data);
+  patterns.set(data, built);
+  return new RegExp(built);
+}
+
+function buildLawPattern(data: ReferenceData): RegExp {
   const aliases = data.laws.flatMap((l) => l.aliases).sort((a, b) => b.length - a.length);
   const names = aliases.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   // "§ 1010" is not § 101, a letter is a paragraph letter only when it stands alone (§ 101 a).
@@ -82,6 +93,12 @@ function lawPattern(data: ReferenceData): RegExp {
 /** Every citation in one text value. A bare "§ 101" is read as serviceloven, as standards use it. */
 export function citationsIn(value: string, pointer: string, data: ReferenceData): Citation[] {
   const out: Citation[] = [];
+  for (const n of data.names) {
+    const m = new RegExp(n.pattern, 'u').exec(value);
+    if (m) out.push({ kind: 'name', text: m[0], pointer, index: m.index, law: null, paragraph: null, stk: null, name: n.id });
+  }
+  // Most text values cite no law; a cheap test spares them the full patterns.
+  if (!/§|nr\./.test(value)) return out.sort((a, b) => a.index - b.index);
   const byAlias = new Map(data.laws.flatMap((l) => l.aliases.map((a) => [a.toLowerCase(), l.id] as const)));
   for (const m of value.matchAll(lawPattern(data))) {
     const paragraph = (m[2] as string).replace(/\s+/g, ' ').replace(/(\d)([a-h])$/, '$1 $2');
@@ -90,10 +107,6 @@ export function citationsIn(value: string, pointer: string, data: ReferenceData)
   }
   for (const m of value.matchAll(ACT)) {
     out.push({ kind: 'act', text: m[0], pointer, index: m.index ?? 0, law: null, paragraph: null, stk: null, name: m[0] });
-  }
-  for (const n of data.names) {
-    const m = new RegExp(n.pattern, 'u').exec(value);
-    if (m) out.push({ kind: 'name', text: m[0], pointer, index: m.index, law: null, paragraph: null, stk: null, name: n.id });
   }
   return out.sort((a, b) => a.index - b.index);
 }

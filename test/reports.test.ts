@@ -31,7 +31,20 @@ describe('the JSON report', () => {
     validate(report);
     expect(validate.errors ?? []).toEqual([]);
     expect(report.reportVersion).toBe('1.0');
-    expect(report.findings.length).toBe(lists.reduce((n, l) => n + l.requirements.length, 0));
+    const total = lists.reduce((n, l) => n + l.requirements.length, 0);
+    expect(report.findings.length).toBe(total);
+    expect(report.requirements.length).toBe(total);
+    const ids = new Set(report.requirements.map((r: { id: string }) => r.id));
+    for (const f of report.findings) expect(ids.has(f.requirement)).toBe(true);
+  });
+
+  it('validates for a batch of files, with the catalog listed once', () => {
+    const run = cli(['audit', ...FIXTURES, '--format', 'json', '--dato', DATE]);
+    const batch = JSON.parse(run.stdout);
+    validate(batch);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(batch.reports).toHaveLength(2);
+    expect(batch.requirements.length).toBe(lists.reduce((n, l) => n + l.requirements.length, 0));
   });
 
   it('carries the package version', () => {

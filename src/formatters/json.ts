@@ -1,9 +1,28 @@
-// The JSON report: the report object itself, versioned and described by schemas/report.schema.json.
-// One file gives one report; several give { reportVersion, reports }.
+// The JSON report, versioned and described by schemas/report.schema.json. Requirements are listed
+// once, under "requirements", and findings name theirs by id: a batch of 98 standards would
+// otherwise repeat the whole catalog 98 times. One file gives one report; several give
+// { reportVersion, requirements, reports }.
 import { REPORT_VERSION } from '../audit.js';
 import type { Report } from '../audit.js';
+import type { CatalogEntry } from '../checklist.js';
+
+function normalized(report: Report, catalog: Map<string, CatalogEntry>) {
+  const findings = report.findings.map((f) => {
+    catalog.set(f.requirement.id, f.requirement);
+    return { ...f, requirement: f.requirement.id };
+  });
+  return { ...report, findings };
+}
 
 export function json(reports: readonly Report[]): string {
-  const body = reports.length === 1 ? reports[0] : { reportVersion: REPORT_VERSION, reports };
-  return JSON.stringify(body, null, 2) + '\n';
+  const catalog = new Map<string, CatalogEntry>();
+  if (reports.length === 1) {
+    const { reportVersion, ...rest } = normalized(reports[0] as Report, catalog);
+    return JSON.stringify({ reportVersion, requirements: [...catalog.values()], ...rest }, null, 2) + '\n';
+  }
+  const bodies = reports.map((r) => {
+    const { reportVersion: _same, ...rest } = normalized(r, catalog);
+    return rest;
+  });
+  return JSON.stringify({ reportVersion: REPORT_VERSION, requirements: [...catalog.values()], reports: bodies }) + '\n';
 }
