@@ -87,6 +87,15 @@ const da = {
   'usage.gitFailed': (a) => `git kunne ikke hente filen ved ${a.rev}: ${a.detail}`,
   'usage.diffArgs': () => 'angiv to filer, eller én fil og --git REVISION',
 
+  'chart.met': () => 'opfyldt',
+  'chart.skal': () => 'mangler (skal)',
+  'chart.bør': () => 'mangler (bør)',
+  'chart.declared': () => 'erklæret',
+  'chart.notDeclared': () => 'ikke erklæret',
+  'chart.gaps': (a) => `${a.count} mangler`,
+  'chart.byGroup': () => 'Krav pr. retningslinje og paragraf: opfyldt, mangler og erklæret',
+  'chart.byLevel': () => 'Krav pr. niveau (skal, bør, kan)',
+
   // Types for wrong-type messages
   'type.string': () => 'tekst',
   'type.integer': () => 'et heltal',
@@ -244,7 +253,7 @@ const da = {
   'cli.checklist.list': () => 'Vis kravene i tjeklisterne',
   'cli.explain': () => 'Forklar et krav: tekst, niveau, retningslinje, lovgrundlag og kontrol',
   'cli.explain.id': () => 'kravets id, fx 3.4.1 eller bek1477-4.1.6',
-  'cli.opt.format': () => 'outputformat: terminal, markdown, json, sarif, junit eller github (kan gentages, parret med --output)',
+  'cli.opt.format': () => 'outputformat: terminal, markdown, html, json, sarif, junit eller github (kan gentages, parret med --output)',
   'cli.opt.catalogFormat': () => 'outputformat: terminal, markdown eller json',
   'cli.opt.output': () => 'skriv rapporten til en fil i stedet for skærmen (kan gentages, parret med --format)',
   'cli.opt.checklist': () => 'brug denne tjekliste (kan gentages); uden den bruges de medfølgende',

@@ -9,6 +9,7 @@ export type Formatter = (reports: readonly Report[], ctx: FormatContext) => stri
 const loaders = {
   terminal: async () => (await import('./terminal.js')).terminal,
   markdown: async () => (await import('./markdown.js')).markdown,
+  html: async () => (await import('./html.js')).html,
   json: async () => (await import('./json.js')).json,
   sarif: async () => (await import('./sarif.js')).sarif,
   junit: async () => (await import('./junit.js')).junit,

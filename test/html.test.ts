@@ -1,0 +1,82 @@
+// The leaders' HTML report in a real browser: Debian's Chromium, driven by playwright-core, opens the
+// file; headings, charts and findings are visible, nothing is fetched, nothing logs an error, and
+// the page prints to a PDF of a sane length. Text from a standard stays text.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, fixture, tempDir } from './helpers.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const DATE = '2026-11-22';
+let browser: Browser;
+
+beforeAll(async () => {
+  // .ci/run installs Debian's chromium; without it this suite fails rather than skips.
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (see .ci/run)`).toBe(true);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(file: string) {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => requests.push(r.url()));
+  const url = pathToFileURL(file).href;
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, errors, requests: requests.filter((r) => r !== url) };
+}
+
+describe('the HTML report in Chromium', () => {
+  it('shows the Helsingør report with its chart and findings, fetches nothing and prints to PDF', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'helsingoer.html');
+    expect(cli(['audit', fixture('helsingoer-rusmiddelbehandling.yaml'), '--dato', DATE, '-f', 'html', '-o', file]).code).toBe(1);
+    const { page, errors, requests } = await open(file);
+    await expect(page.locator('h1').first().isVisible()).resolves.toBe(true);
+    expect(await page.locator('h1').first().textContent()).toBe('Kvalitetstjek af Rusmiddelbehandling');
+    expect(await page.locator('#diagram-retningslinjer svg').isVisible()).toBe(true);
+    expect(await page.locator('#diagram-retningslinjer rect').count()).toBeGreaterThan(20);
+    expect(await page.locator('#tidslinje').isVisible()).toBe(true);
+    const headings = await page.locator('h2').allTextContents();
+    expect(headings).toEqual(expect.arrayContaining(['Revision', 'Sammenfatning', 'Mangler', 'Lovhenvisninger']));
+    expect(await page.getByText('bek1477-4.1.9', { exact: false }).first().isVisible()).toBe(true);
+    expect(await page.locator('blockquote').first().isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(pages).toBeLessThanOrEqual(25);
+    await page.close();
+  }, 60_000);
+
+  it('renders <script> and Markdown control characters from a standard as text', async () => {
+    const dir = tempDir();
+    const std = join(dir, 'fjendtlig.yaml');
+    const hostile = '<script>alert("x")</script> **fed** [link](https://example.invalid) | # ';
+    writeFileSync(std, readFileSync(fixture('eksempel-komplet.yaml'), 'utf8').replace('kommune: Eksempel Kommune', `kommune: '${hostile}'`).replace(/^gavekort:\n.*\n.*\n/m, ''));
+    const file = join(dir, 'fjendtlig.html');
+    cli(['audit', std, '--dato', DATE, '-f', 'html', '-o', file]);
+    const { page, errors, requests } = await open(file);
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.locator('a').count()).toBe(0);
+    expect(await page.locator('td', { hasText: hostile.trim() }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
