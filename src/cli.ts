@@ -18,6 +18,8 @@ import { diffReports } from './diff.js';
 import { forDisplay } from './display.js';
 import type { Visibility } from './display.js';
 import { expandInputs } from './files.js';
+import { importStandard } from './import.js';
+import { readText } from './load.js';
 import { diffJson, diffMarkdown, diffTerminal } from './formatters/diff.js';
 import { spawnSync } from 'node:child_process';
 import { basename, dirname, resolve } from 'node:path';
@@ -125,10 +127,10 @@ function checklistsFrom(opts: { checklist?: string[]; lokal?: string[] }): Check
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-function emit(io: Io, text: string, output: string | undefined, inputs: readonly string[]): void {
+function emit(io: Io, text: string, output: string | undefined, inputs: readonly string[], announce = true): void {
   if (output) {
     writeWhole(output, text, inputs);
-    io.stderr(t('cli.written', { file: output }) + '\n');
+    if (announce) io.stderr(t('cli.written', { file: output }) + '\n');
   } else {
     io.stdout(text);
   }
@@ -250,6 +252,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action((file: string) => {
       writeWhole(file, skeleton(), [], true);
       io.stdout(t('cli.initWritten', { file }) + '\n');
+      setExit(0);
+    });
+
+  danishHelp(program.command('import'))
+    .description(t('cli.import'))
+    .argument('<fil>', t('cli.import.file'))
+    .option('-o, --output <fil>', t('cli.opt.output'))
+    .option('--kommune <navn>', t('cli.opt.kommune'))
+    .action((file: string, opts: { output?: string; kommune?: string }) => {
+      const result = importStandard(readText(file), { source: basename(file), date: io.today(), references: loadReferenceData(), kommune: opts.kommune });
+      emit(io, result.yaml, opts.output, [file], false);
+      if (opts.output) io.stderr(t('import.written', { file: opts.output, placed: Object.keys(result.placed).length, unplaced: result.unplaced }) + '\n');
       setExit(0);
     });
 

@@ -96,6 +96,15 @@ const da = {
   'chart.byGroup': () => 'Krav pr. retningslinje og paragraf: opfyldt, mangler og erklæret',
   'chart.byLevel': () => 'Krav pr. niveau (skal, bør, kan)',
 
+  'import.header': (a) =>
+    ` IMPORTERET UDKAST – SKAL GENNEMGÅS.\n Skrevet af kvalitetstjek import ${a.date} fra ${a.source}.\n Overskrifterne er oversat til formatets afsnit efter deres sædvanlige navne, og fakta (frister,\n opfølgningstidspunkter, lovhenvisninger, tilbud) er kun løftet ud, hvor teksten siger dem klart.\n Tekst, der ikke kunne placeres, står under øvrige_afsnit med sin oprindelige overskrift.\n Kontrollér hvert afsnit mod originalen, før standarden auditeres.`,
+  'import.unknownMunicipality': () => 'UKENDT KOMMUNE (udfyld)',
+  'import.noHeading': () => 'Uden overskrift',
+  'import.written': (a) => `Udkastet er skrevet til ${a.file}: ${a.placed} afsnit placeret, ${a.unplaced} uplaceret. Gennemgå det, og kør: kvalitetstjek audit ${a.file}`,
+  'cli.import': () => 'Importér en eksisterende standard (Markdown eller tekst) som et YAML-udkast, der skal gennemgås',
+  'cli.import.file': () => 'standarden som Markdown- eller tekstfil (fx kopieret fra kommunens hjemmeside)',
+  'cli.opt.kommune': () => 'kommunens navn, hvis det ikke står i teksten',
+
   // Types for wrong-type messages
   'type.string': () => 'tekst',
   'type.integer': () => 'et heltal',
