@@ -19,6 +19,7 @@ import { forDisplay } from './display.js';
 import type { Visibility } from './display.js';
 import { expandInputs } from './files.js';
 import { importStandard } from './import.js';
+import { trendOf } from './trend.js';
 import { readText } from './load.js';
 import { diffJson, diffMarkdown, diffTerminal } from './formatters/diff.js';
 import { spawnSync } from 'node:child_process';
@@ -67,6 +68,21 @@ function pairOutputs(formats: readonly string[], outputs: readonly string[]): { 
   // A lone --output with the default format writes the terminal report to the file.
   const list = formats.length < outputs.length ? [...formats, ...Array<string>(outputs.length - formats.length).fill(formats[0] ?? 'terminal')] : formats;
   return list.map((format, i) => ({ format: format as FormatName, output: outputs[i] }));
+}
+
+/** The commits that changed a file, oldest first, labelled by date and short hash. */
+function gitRevisions(file: string, max: number): { rev: string; label: string }[] {
+  const r = spawnSync('git', ['-C', dirname(resolve(file)), 'log', `-n${max}`, '--format=%h %cs', '--', basename(file)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new InputError(file, undefined, 'usage.gitFailed', { rev: 'log', detail: (r.stderr || '').trim().split('\n')[0] ?? '' });
+  return r.stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const [rev, date] = l.split(' ') as [string, string];
+      return { rev, label: `${date} (${rev})` };
+    })
+    .reverse();
 }
 
 function gitShow(file: string, rev: string): string {
@@ -254,6 +270,34 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       io.stdout(t('cli.initWritten', { file }) + '\n');
       setExit(0);
     });
+
+  checklistOptions(
+    danishHelp(program.command('rapport'))
+      .description(t('cli.rapport'))
+      .argument('<filer...>', t('cli.rapport.files'))
+      .option('--historik', t('cli.opt.historik'))
+      .option('--max <antal>', t('cli.opt.max'), '8')
+      .addOption(choice('-f, --format <format>', t('cli.opt.format'), ['html', 'markdown', 'json'] as const, 'html'))
+      .option('-o, --output <fil>', t('cli.opt.output'))
+      .option('--dato <ÅÅÅÅ-MM-DD>', t('cli.opt.date')),
+  ).action(async (files: string[], opts: { historik?: boolean; max: string; format: 'html' | 'markdown' | 'json'; output?: string; dato?: string; checklist?: string[]; lokal?: string[] }) => {
+    if (opts.historik ? files.length !== 1 : files.length < 2) throw new InputError('', undefined, 'usage.rapportArgs');
+    const auditDate = opts.dato ? parseDate(opts.dato) : io.today();
+    const standards = opts.historik
+      ? gitRevisions(files[0] as string, Number(opts.max)).map(({ rev, label }) => ({ label, standard: parseStandard(`${rev}:${files[0]}`, gitShow(files[0] as string, rev)) }))
+      : files.map((f) => {
+          const standard = loadStandard(f);
+          return { label: standard.data.version ?? standard.data.senest_revideret ?? basename(f), standard };
+        });
+    const lists = checklistsFrom(opts);
+    const references = loadReferenceData();
+    const trend = trendOf(standards.map(({ label, standard }) => ({ label, report: audit(standard, lists, { auditDate, references }), data: standard.data })));
+    // Loaded here: marked and the HTML report are not needed by any other command.
+    const { trendHtml, trendJson, trendMarkdown } = await import('./formatters/trend.js');
+    const text = opts.format === 'json' ? trendJson(trend) : opts.format === 'markdown' ? trendMarkdown(trend) : trendHtml(trend);
+    emit(io, text, opts.output, files);
+    setExit(0);
+  });
 
   danishHelp(program.command('import'))
     .description(t('cli.import'))

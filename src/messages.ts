@@ -105,6 +105,16 @@ const da = {
   'cli.import.file': () => 'standarden som Markdown- eller tekstfil (fx kopieret fra kommunens hjemmeside)',
   'cli.opt.kommune': () => 'kommunens navn, hvis det ikke står i teksten',
 
+  'trend.title': (a) => `Kvalitetsstandardens udvikling: ${a.kommune}`,
+  'trend.intro': (a) => `Status pr. retningslinje og paragraf i de ${a.count} udgaver, ældste først (opfyldt / mangler skal / mangler bør).`,
+  'trend.cell': (a) => `${a.met} / ${a.skal} / ${a.bør}`,
+  'trend.changes': (a) => `Ændringer fra ${a.from} til ${a.to}`,
+  'cli.rapport': () => 'Lav revisionsrapporten til udvalget: udviklingen over flere udgaver og den nyeste udgaves mangler',
+  'cli.rapport.files': () => 'udgaverne, ældste først (eller én fil med --historik)',
+  'cli.opt.historik': () => 'brug filens git-historik som udgaverne',
+  'cli.opt.max': () => 'højst så mange udgaver fra historikken',
+  'usage.rapportArgs': () => 'angiv mindst to udgaver, eller én fil og --historik',
+
   // Types for wrong-type messages
   'type.string': () => 'tekst',
   'type.integer': () => 'et heltal',

@@ -80,3 +80,28 @@ describe('the HTML report in Chromium', () => {
     await page.close();
   }, 60_000);
 });
+
+describe('the review report across revisions', () => {
+  it('shows each revision per retningslinje and what changed between them', async () => {
+    const dir = tempDir();
+    const old = join(dir, 'standard-2024.yaml');
+    const complete = readFileSync(fixture('eksempel-komplet.yaml'), 'utf8');
+    writeFileSync(old, complete.replace('version: "2026-1"', 'version: "2024-1"').replace(/^gavekort:\n.*\n.*\n/m, '').replace(/^ {2}mål: \|-\n.*\n/m, ''));
+    const md = cli(['rapport', old, fixture('eksempel-komplet.yaml'), '-f', 'markdown', '--dato', DATE]);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/\| Retningslinje \/ paragraf \| 2024-1 \| 2026-1 \|/);
+    expect(md.stdout).toMatch(/\| § 4, stk\. 1 Hvad kvalitetsstandarden som minimum skal beskrive \| 13 \/ 2 \/ 0 \| 15 \/ 0 \/ 0 \|/);
+    expect(md.stdout).toContain('## Ændringer fra 2024-1 til 2026-1');
+    expect(md.stdout).toMatch(/- bek1477-4\.1\.15 \(skal\): mangler → opfyldt/);
+    expect(md.stdout).toMatch(/- bek1477-4\.1\.9 \(skal\): delvis opfyldt → opfyldt/);
+
+    const file = join(dir, 'rapport.html');
+    expect(cli(['rapport', old, fixture('eksempel-komplet.yaml'), '-o', file, '--dato', DATE]).code).toBe(0);
+    const { page, errors, requests } = await open(file);
+    expect(await page.locator('#udvikling table').isVisible()).toBe(true);
+    expect(await page.locator('#diagram-retningslinjer svg').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
