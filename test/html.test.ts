@@ -1,6 +1,7 @@
 // The leaders' HTML report in a real browser: Debian's Chromium, driven by playwright-core, opens the
 // file; headings, charts and findings are visible, nothing is fetched, nothing logs an error, and
 // the page prints to a PDF of a sane length. Text from a standard stays text.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -104,4 +105,25 @@ describe('the review report across revisions', () => {
     expect(requests).toEqual([]);
     await page.close();
   }, 60_000);
+});
+
+describe('the review report from git history', () => {
+  it('takes the revisions from the file’s commits, oldest first', () => {
+    const dir = tempDir();
+    const file = join(dir, 'standard.yaml');
+    const git = (...args: string[]) => spawnSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { encoding: 'utf8' }).status;
+    const complete = readFileSync(fixture('eksempel-komplet.yaml'), 'utf8');
+    expect(git('init', '-q')).toBe(0);
+    writeFileSync(file, complete.replace(/^gavekort:\n.*\n.*\n/m, ''));
+    expect(git('add', '.')).toBe(0);
+    expect(git('commit', '-qm', 'første udgave')).toBe(0);
+    writeFileSync(file, complete);
+    expect(git('commit', '-qam', 'gavekort')).toBe(0);
+    const run = cli(['rapport', file, '--historik', '-f', 'json', '--dato', DATE]);
+    expect(run.code).toBe(0);
+    const trend = JSON.parse(run.stdout) as { labels: string[]; changes: { changes: { id: string; kind: string }[] }[] };
+    expect(trend.labels).toHaveLength(2);
+    expect(trend.labels.every((l) => /^\d{4}-\d{2}-\d{2} \([0-9a-f]+\)$/.test(l))).toBe(true);
+    expect(trend.changes[0]?.changes).toEqual([expect.objectContaining({ id: 'bek1477-4.1.15', kind: 'improvement' })]);
+  });
 });
