@@ -23,7 +23,10 @@ export function loadBundle({ useCache = true } = {}) {
     }
   }
   const filename = bundlePath.pathname;
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename, cachedData });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename,
+    cachedData,
+  });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundlePath), module, filename, new URL('.', bundlePath).pathname);
   return { exports: module.exports, script };

@@ -5,13 +5,31 @@ import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { cachePath, loadBundle } from '../bin/loader.js';
 
+// Commands and formats that most runs never use stay outside the bundle: their dynamic imports
+// point at the compiled modules in dist/, loaded only when asked for.
+const LAZY = /^\.\/(?:formatters\/)?(html|sarif|junit|github|trend|import)\.js$|^\.\/(html|sarif|junit|github)\.js$/;
+const lazyOutside = {
+  name: 'lazy-outside',
+  setup(b) {
+    b.onResolve({ filter: LAZY }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const target = new URL(args.path, `file://${args.importer}`).pathname;
+      return { path: `../dist/${target.slice(target.indexOf('/dist/') + 6)}`, external: true };
+    });
+  },
+};
+
 await build({
+  plugins: [lazyOutside],
   entryPoints: ['dist/cli.js'],
   outfile: 'bundle/kvalitetstjek.cjs',
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  // Dynamic imports of the modules left in dist/ become require() (Node 20.19+ loads ES modules
+  // that way), which needs no dynamic-import hook in the code-cached script.
+  supported: { 'dynamic-import': false },
   minify: true,
   external: ['ajv', 'ajv-formats'],
   define: { 'import.meta.url': '__kvalitetstjekUrl' },

@@ -18,7 +18,6 @@ import { diffReports } from './diff.js';
 import { forDisplay } from './display.js';
 import type { Visibility } from './display.js';
 import { expandInputs } from './files.js';
-import { importStandard } from './import.js';
 import { trendOf } from './trend.js';
 import { readText } from './load.js';
 import { diffJson, diffMarkdown, diffTerminal } from './formatters/diff.js';
@@ -304,8 +303,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<fil>', t('cli.import.file'))
     .option('-o, --output <fil>', t('cli.opt.output'))
     .option('--kommune <navn>', t('cli.opt.kommune'))
-    .action((file: string, opts: { output?: string; kommune?: string }) => {
-      const result = importStandard(readText(file), { source: basename(file), date: io.today(), references: loadReferenceData(), kommune: opts.kommune });
+    .action(async (file: string, opts: { output?: string; kommune?: string }) => {
+      const { importStandard } = await import('./import.js');
+      const text = readText(file);
+      if (!text.trim()) throw new InputError(file, { line: 1, column: 1 }, 'input.empty');
+      const result = importStandard(text, { source: basename(file), date: io.today(), references: loadReferenceData(), kommune: opts.kommune });
       emit(io, result.yaml, opts.output, [file], false);
       if (opts.output) io.stderr(t('import.written', { file: opts.output, placed: Object.keys(result.placed).length, unplaced: result.unplaced }) + '\n');
       setExit(0);
