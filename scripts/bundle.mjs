@@ -21,7 +21,14 @@ const lazyOutside = {
 
 await build({
   plugins: [lazyOutside],
-  entryPoints: ['dist/cli.js'],
+  // The entry hands the precompiled validators to the engine, so they are part of the bundle (and
+  // of its code cache) instead of a separate file loaded at every start.
+  stdin: {
+    contents: "import * as validators from './generated/validators.cjs'; import { providePrecompiled } from './dist/compile.js'; providePrecompiled(validators); export { main } from './dist/cli.js';",
+    resolveDir: '.',
+    sourcefile: 'kvalitetstjek-entry.js',
+    loader: 'js',
+  },
   outfile: 'bundle/kvalitetstjek.cjs',
   bundle: true,
   platform: 'node',
@@ -30,7 +37,7 @@ await build({
   // Dynamic imports of the modules left in dist/ become require() (Node 20.19+ loads ES modules
   // that way), which needs no dynamic-import hook in the code-cached script.
   supported: { 'dynamic-import': false },
-  minify: true,
+  minify: process.env.KVALITETSTJEK_NO_MINIFY ? false : true,
   external: ['ajv', 'ajv-formats'],
   define: { 'import.meta.url': '__kvalitetstjekUrl' },
   banner: { js: 'var __kvalitetstjekUrl = require("node:url").pathToFileURL(__filename).href;' },
@@ -41,8 +48,6 @@ await build({
 const { exports, script } = loadBundle({ useCache: false });
 const quiet = { stdout: () => {}, stderr: () => {}, isTTY: false, columns: 100, env: {}, today: () => '2026-01-01' };
 const fixture = 'fixtures/helsingoer-rusmiddelbehandling.yaml';
-for (const format of ['terminal', 'json', 'markdown']) await exports.main(['audit', fixture, '-f', format], quiet);
-await exports.main(['validate', fixture], quiet);
+for (const format of ['terminal', 'json']) await exports.main(['audit', fixture, '-f', format], quiet);
 await exports.main(['validate', 'fixtures/fejl/ukendt-noegle.yaml'], quiet);
-await exports.main(['checklist', 'list', '-f', 'json'], quiet);
 writeFileSync(cachePath, script.createCachedData());

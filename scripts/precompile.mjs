@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { bundledChecklistPaths, loadChecklists, sourceHash } from '../dist/checklist.js';
 import { createAjv } from '../dist/compile.js';
 import { standardSchema } from '../dist/schema.js';
-import { referenceSchema } from '../dist/reference-data.js';
+import { BUNDLED_REFERENCES, loadReferenceData, referenceSchema } from '../dist/reference-data.js';
+import { readFileSync } from 'node:fs';
 import { baselineSchema } from '../dist/baseline.js';
 
 const require = createRequire(import.meta.url);
@@ -54,4 +55,7 @@ const manifest = {
 mkdirSync(new URL('../generated/', import.meta.url), { recursive: true });
 writeFileSync(new URL('../generated/validators.cjs', import.meta.url), standaloneCode(ajv, exports));
 writeFileSync(new URL('../generated/bundled.json', import.meta.url), JSON.stringify(manifest));
+// The legal reference data, validated, with the source text it was made from (to detect staleness).
+const referencesSource = readFileSync(new URL(`../${BUNDLED_REFERENCES}`, import.meta.url), 'utf8');
+writeFileSync(new URL('../generated/references.json', import.meta.url), JSON.stringify({ source: referencesSource, data: loadReferenceData(fileURLToPath(new URL(`../${BUNDLED_REFERENCES}`, import.meta.url))) }));
 console.log(`kvalitetstjek: ${Object.keys(exports).length} validatorer forudkompileret fra ${lists.length} tjeklister`);

@@ -64,6 +64,11 @@ export interface Precompiled {
 
 let precompiled: Record<string, ValidateFunction> | null | undefined;
 
+/** The bundled CLI hands over the validators it carries, so they need not be loaded from disk. */
+export function providePrecompiled(validators: Record<string, ValidateFunction>): void {
+  precompiled = validators;
+}
+
 /** The ahead-of-time validators, or null when they have not been generated (e.g. before a build). */
 export function precompiledValidators(): Record<string, ValidateFunction> | null {
   if (precompiled === undefined) {

@@ -308,6 +308,54 @@ const da = {
 
 export type MessageId = keyof typeof da;
 
+/** What `kvalitetstjek init` writes: the skeleton's comments and example content, in Danish. */
+export const SKELETON: { header: string[]; footer: string[]; examples: Record<string, string[]>; values: Record<string, string> } = {
+  header: [
+    '#',
+    '# Kvalitetsstandard for social stofmisbrugsbehandling. Skabelon skrevet af kvalitetstjek init.',
+    '# Fjern "# " foran et afsnit, når det er udfyldt. Et afsnit, der står udkommenteret, tæller som',
+    '# manglende. Kør "kvalitetstjek audit <fil>" for at se, hvad der mangler.',
+    '',
+    'kommune: Eksempel Kommune',
+    'titel: Kvalitetsstandard for social stofmisbrugsbehandling',
+  ],
+  footer: [
+    '# Erklæret efterlevelse af krav, der ikke kan ses i dokumentet (praksis), og forklarede afvigelser',
+    '# fra bør-krav. Et skal-krav kan ikke fraviges.',
+    '# erklæringer:',
+    '#   - krav: "3.1.1"',
+    '#     status: opfyldt      # eller: afvigelse',
+    '#     begrundelse: Hvordan kravet efterleves, eller hvorfor kommunen afviger.',
+    '#     henvisning: /organisering',
+  ],
+  values: {
+    brugerorganisationer: '[Brugerforeningen]',
+    url: 'https://www.eksempel.dk/kvalitetsstandard',
+  },
+  examples: {
+    formål: ['  tekst: |-', '    Det overordnede mål for indsatsen.', '  værdier_og_normer: |-', '    De værdier og normer, indsatsen bygger på.'],
+    organisering: [
+      '  tekst: |-',
+      '    Den organisatoriske struktur.',
+      '  tilbud:',
+      '    - navn: Ambulant behandling',
+      '      type: ambulant   # rådgivning, ad_hoc, ambulant, ambulant_dagbehandling, dagbehandling, døgn, afrusning, medicinsk, pårørende, andet',
+      '      målgruppe: Borgere over 18 år med et behandlingskrævende stofmisbrug.',
+      '      hjemmel: [servicelovens § 101]',
+      '    - navn: Døgnbehandling',
+      '      type: døgn',
+    ],
+    behandlingsgaranti: ['  tekst: |-', '    Behandlingen iværksættes senest 14 dage efter henvendelsen.', '  frist_dage: 14', '  hjemmel: ["servicelovens § 101, stk. 4"]'],
+    frit_valg: ['  tekst: |-', '    Borgerens ret til frit valg.', '  hjemmel: ["servicelovens § 101, stk. 5"]'],
+    behandlingsplan: ['  tekst: |-', '    Udarbejdelse af og opfølgning på behandlingsplanen.', '  opfølgning_efter_måneder: [1, 6]'],
+    handleplaner: ['  tekst: |-', '    Koordinering med handleplaner efter servicelovens § 141.', '  mål: |-', '    Kommunens mål for handleplanerne.'],
+    monitorering: ['  tekst: |-', '    Hvordan indsatsen monitoreres.', '  indberetning: [Stofmisbrugsdatabasen (SMDB)]'],
+    vedtaget: ['  dato: 2025-01-01', '  af: Socialudvalget'],
+    lovgrundlag: ['  omfatter: [SEL § 101, SEL § 101 a]'],
+    øvrige_afsnit: ['  - overskrift: Varighed', '    tekst: |-', '      …'],
+},
+};
+
 export function t(id: MessageId, args: MessageArgs = {}): string {
   return da[id](args);
 }

@@ -1,5 +1,6 @@
 // Loading the legal reference data (checklists/lovhenvisninger.yaml), validated against
 // schemas/lovhenvisninger.schema.json (precompiled at build time, like the checklists' checks).
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { inputErrors } from './errors.js';
 import { compileSchema, precompiledValidators } from './compile.js';
@@ -12,9 +13,22 @@ export const BUNDLED_REFERENCES = 'checklists/lovhenvisninger.yaml';
 
 export const referenceSchema = (): JsonSchema => readJsonAsset<JsonSchema>('schemas/lovhenvisninger.schema.json');
 
-export function loadReferenceData(file: string = fileURLToPath(new URL(BUNDLED_REFERENCES, packageRoot))): ReferenceData {
-  const loaded = loadYamlFile(file);
+/**
+ * The bundled data comes precompiled (generated/references.json, written by the build and used
+ * while its source is unchanged); another file is read and validated.
+ */
+export function loadReferenceData(file?: string): ReferenceData {
+  if (file === undefined) {
+    try {
+      const pre = readJsonAsset<{ source: string; data: ReferenceData }>('generated/references.json');
+      if (pre.source === readFileSync(new URL(BUNDLED_REFERENCES, packageRoot), 'utf8')) return pre.data;
+    } catch {
+      // not built yet: read the YAML below
+    }
+  }
+  const path = file ?? fileURLToPath(new URL(BUNDLED_REFERENCES, packageRoot));
+  const loaded = loadYamlFile(path);
   const validate = precompiledValidators()?.references ?? compileSchema(referenceSchema());
-  if (!validate(loaded.data)) throw inputErrors(file, schemaErrors(loaded, validate.errors ?? []));
+  if (!validate(loaded.data)) throw inputErrors(path, schemaErrors(loaded, validate.errors ?? []));
   return loaded.data as unknown as ReferenceData;
 }

@@ -73,6 +73,13 @@ export interface ReferenceFinding {
 const ACT = /\b(?:lov)?bekendtgørelse\s+nr\.?\s*\d+\s+af\s+(?:\d{1,2}\.\s*[a-zæøå]+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})/giu;
 
 const patterns = new WeakMap<ReferenceData, RegExp>();
+const names = new WeakMap<OutdatedName, RegExp>();
+
+function namePattern(n: OutdatedName): RegExp {
+  let re = names.get(n);
+  if (!re) names.set(n, (re = new RegExp(n.pattern, 'u')));
+  return re;
+}
 
 /** The citation pattern for the laws in the data, built once per data set. */
 function lawPattern(data: ReferenceData): RegExp {
@@ -94,7 +101,7 @@ function buildLawPattern(data: ReferenceData): RegExp {
 export function citationsIn(value: string, pointer: string, data: ReferenceData): Citation[] {
   const out: Citation[] = [];
   for (const n of data.names) {
-    const m = new RegExp(n.pattern, 'u').exec(value);
+    const m = namePattern(n).exec(value);
     if (m) out.push({ kind: 'name', text: m[0], pointer, index: m.index, law: null, paragraph: null, stk: null, name: n.id });
   }
   // Most text values cite no law; a cheap test spares them the full patterns.
