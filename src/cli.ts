@@ -194,6 +194,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   ).action(async (inputs: string[], opts: AuditCliOptions) => {
     const outputs = pairOutputs(opts.format ?? ['terminal'], opts.output ?? []);
     const auditDate = opts.dato ? parseDate(opts.dato) : io.today();
+    const warnDays = Number(opts.varselDage);
+    if (!Number.isInteger(warnDays) || warnDays < 0) throw new InputError('', undefined, 'usage.badNumber', { option: '--varsel-dage', value: opts.varselDage });
     const files = expandInputs(inputs);
     if (files.length === 0) throw new InputError('', undefined, 'usage.noFiles', { pattern: inputs.join(' ') });
     const standards = files.map((file, i) => {
@@ -204,7 +206,6 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const lists = checklistsFrom(opts);
     const references = loadReferenceData();
     const baseline = opts.baseline ? loadBaseline(opts.baseline) : undefined;
-    const warnDays = Number(opts.varselDage);
     const reports = standards.map((standard) => audit(standard, lists, { auditDate, references, baseline, warnDays }));
     const inputFiles = [...files, ...lists.map((l) => l.file), ...(opts.baseline ? [opts.baseline] : [])];
     const shown = reports.map((r) => forDisplay(r, opts.vis));

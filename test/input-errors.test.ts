@@ -51,6 +51,7 @@ describe('usage errors', () => {
     [['audit', fixture('eksempel-komplet.yaml'), '-f', 'json', '-f', 'sarif'], /kun ét format kan skrives til skærmen/],
     [['diff', fixture('eksempel-komplet.yaml')], /angiv to filer, eller én fil og --git/],
     [['audit', 'fixtures/ingen/*.yaml'], /ingen filer matcher/],
+    [['audit', fixture('eksempel-komplet.yaml'), '--varsel-dage', 'snart'], /--varsel-dage skal være et helt antal dage, ikke "snart"/],
     [['audit', fixture('eksempel-komplet.yaml'), '--dato', '2026-02-30'], /ugyldig dato "2026-02-30"/],
     [['audit', fixture('eksempel-komplet.yaml'), '--fail-on', 'altid'], /ugyldig værdi "altid" for --fail-on/],
     [['revider'], /ukendt kommando 'revider'/],
