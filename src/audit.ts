@@ -208,9 +208,15 @@ export function audit(standard: Standard, checklists: readonly Checklist[], opti
   const ctx: CheckContext = { auditDate: options.auditDate };
   const declarations = new Map<string, Declaration & { pointer: string }>();
   (data.erklæringer ?? []).forEach((d, i) => declarations.set(d.krav, { ...d, pointer: `/erklæringer/${i}` }));
-  const locate = (pointer: string) => {
-    const parent = toPointer(parsePointer(pointer).slice(0, -1));
-    return standard.source.locate(pointer, sectionOrderAt(parent));
+  const located = new Map<string, Location>();
+  const locate = (pointer: string): Location => {
+    let at = located.get(pointer);
+    if (!at) {
+      const parent = toPointer(parsePointer(pointer).slice(0, -1));
+      at = standard.source.locate(pointer, sectionOrderAt(parent));
+      located.set(pointer, at);
+    }
+    return at;
   };
 
   const findings: Finding[] = [];

@@ -196,7 +196,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const auditDate = opts.dato ? parseDate(opts.dato) : io.today();
     const warnDays = Number(opts.varselDage);
     if (!Number.isInteger(warnDays) || warnDays < 0) throw new InputError('', undefined, 'usage.badNumber', { option: '--varsel-dage', value: opts.varselDage });
-    const files = expandInputs(inputs);
+    const files = await expandInputs(inputs);
     if (files.length === 0) throw new InputError('', undefined, 'usage.noFiles', { pattern: inputs.join(' ') });
     const standards = files.map((file, i) => {
       if (files.length > 1 && io.isTTY) io.stderr(`\r\u001b[K${t('cli.progress', { i: i + 1, n: files.length, file })}`);
