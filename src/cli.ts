@@ -5,7 +5,6 @@ import { audit } from './audit.js';
 import { catalog, loadBundledChecklists, KINDS, LEVELS, loadChecklists, relatedIds } from './checklist.js';
 import type { CatalogEntry, Checklist } from './checklist.js';
 import { InputError } from './errors.js';
-import { catalogJson, catalogMarkdown, catalogTerminal, explainMarkdown, explainReference, explainText } from './formatters/catalog.js';
 import { FORMAT_NAMES, loadFormatter } from './formatters/index.js';
 import type { FormatName } from './formatters/index.js';
 import { writeWhole } from './io.js';
@@ -20,11 +19,14 @@ import type { Visibility } from './display.js';
 import { expandInputs } from './files.js';
 import { trendOf } from './trend.js';
 import { readText } from './load.js';
-import { diffJson, diffMarkdown, diffTerminal } from './formatters/diff.js';
 import { spawnSync } from 'node:child_process';
 import { basename, dirname, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { VERSION } from './version.js';
+
+// The catalog and diff renderers (with the colour and table libraries) load only for their commands.
+const catalogFormats = () => import('./formatters/catalog.js');
+const diffFormats = () => import('./formatters/diff.js');
 
 type FailOn = 'skal' | 'bør' | 'aldrig';
 const FAIL_LEVELS = ['skal', 'bør', 'aldrig'] as const;
@@ -241,6 +243,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const before = audit(previous, lists, { auditDate, references });
     const after = audit(current, lists, { auditDate, references });
     const d = diffReports(before, after, previous.data, current.data);
+    const { diffJson, diffMarkdown, diffTerminal } = await diffFormats();
     for (const { format, output } of outputs) {
       const ctx = { color: useColor(io, Boolean(output)), width: output ? undefined : io.columns };
       const text =
@@ -321,7 +324,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .addOption(choice('--niveau <niveau>', t('cli.opt.level'), LEVELS))
       .addOption(choice('--type <type>', t('cli.opt.kind'), KINDS))
       .addOption(choice('-f, --format <format>', t('cli.opt.catalogFormat'), CATALOG_FORMATS, 'terminal')),
-  ).action((opts: { niveau?: string; type?: string; format: (typeof CATALOG_FORMATS)[number]; checklist?: string[]; lokal?: string[] }) => {
+  ).action(async (opts: { niveau?: string; type?: string; format: (typeof CATALOG_FORMATS)[number]; checklist?: string[]; lokal?: string[] }) => {
+    const { catalogJson, catalogMarkdown, catalogTerminal } = await catalogFormats();
     const entries = catalog(checklistsFrom(opts)).filter(
       (e) => (!opts.niveau || (e.levels as string[]).includes(opts.niveau)) && (!opts.type || e.kind === opts.type),
     );
@@ -336,7 +340,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .description(t('cli.explain'))
       .argument('<id>', t('cli.explain.id'))
       .addOption(choice('-f, --format <format>', t('cli.opt.catalogFormat'), CATALOG_FORMATS, 'terminal')),
-  ).action((id: string, opts: { format: (typeof CATALOG_FORMATS)[number]; checklist?: string[]; lokal?: string[] }) => {
+  ).action(async (id: string, opts: { format: (typeof CATALOG_FORMATS)[number]; checklist?: string[]; lokal?: string[] }) => {
+    const { explainMarkdown, explainReference, explainText } = await catalogFormats();
     const lists = checklistsFrom(opts);
     const entries = catalog(lists);
     const entry = findEntry(entries, id);
