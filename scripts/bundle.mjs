@@ -37,6 +37,7 @@ await build({
   // Dynamic imports of the modules left in dist/ become require() (Node 20.19+ loads ES modules
   // that way), which needs no dynamic-import hook in the code-cached script.
   supported: { 'dynamic-import': false },
+  // KVALITETSTJEK_NO_MINIFY=1 keeps names readable for profiling (node --cpu-prof).
   minify: process.env.KVALITETSTJEK_NO_MINIFY ? false : true,
   external: ['ajv', 'ajv-formats'],
   define: { 'import.meta.url': '__kvalitetstjekUrl' },
