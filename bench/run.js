@@ -1,7 +1,7 @@
 // npm run bench: the time an audit takes, as a ratio to Node's own start-up measured in the same run.
 // Each command runs alternately with the baseline, so both see the same machine state; medians are
 // reported. Peak memory (max RSS) is read by a small harness that loads the CLI the way
-// bin/kvalitetstjek.js does and runs its main() in-process.
+// bin/kvalitetstjek.cjs does and runs its main() in-process.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,10 +20,10 @@ for (let i = 1; i <= 98; i++) writeFileSync(join(batch, `kommune-${String(i).pad
 process.on('exit', () => rmSync(batch, { recursive: true, force: true }));
 
 const cases = [
-  { name: 'audit Helsingør (terminal)', args: ['bin/kvalitetstjek.js', 'audit', helsingoer, '--dato', '2026-11-22', '--fail-on', 'aldrig'] },
-  { name: 'audit Helsingør (json)', args: ['bin/kvalitetstjek.js', 'audit', helsingoer, '--dato', '2026-11-22', '--fail-on', 'aldrig', '-f', 'json'] },
-  { name: 'validate Helsingør', args: ['bin/kvalitetstjek.js', 'validate', helsingoer] },
-  { name: 'audit 98 standarder (json)', args: ['bin/kvalitetstjek.js', 'audit', batch, '--dato', '2026-11-22', '--fail-on', 'aldrig', '-f', 'json'] },
+  { name: 'audit Helsingør (terminal)', args: ['bin/kvalitetstjek.cjs', 'audit', helsingoer, '--dato', '2026-11-22', '--fail-on', 'aldrig'] },
+  { name: 'audit Helsingør (json)', args: ['bin/kvalitetstjek.cjs', 'audit', helsingoer, '--dato', '2026-11-22', '--fail-on', 'aldrig', '-f', 'json'] },
+  { name: 'validate Helsingør', args: ['bin/kvalitetstjek.cjs', 'validate', helsingoer] },
+  { name: 'audit 98 standarder (json)', args: ['bin/kvalitetstjek.cjs', 'audit', batch, '--dato', '2026-11-22', '--fail-on', 'aldrig', '-f', 'json'] },
 ];
 
 function time(args) {
@@ -37,8 +37,8 @@ function time(args) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function maxRss(args) {
-  const harness = `import { loadBundle } from './bin/loader.js';
-    const code = await loadBundle().exports.main(${JSON.stringify(args.slice(1))}, { stdout: () => {}, stderr: (s) => process.stderr.write(s), isTTY: false, columns: 100, env: {}, today: () => '2026-11-22' });
+  const harness = `import loader from './bin/loader.cjs';
+    const code = await loader.loadBundle().exports.main(${JSON.stringify(args.slice(1))}, { stdout: () => {}, stderr: (s) => process.stderr.write(s), isTTY: false, columns: 100, env: {}, today: () => '2026-11-22' });
     process.stdout.write(String(process.resourceUsage().maxRSS));
     process.exitCode = code;`;
   const r = spawnSync(node, ['--input-type=module', '-e', harness], { cwd: root, encoding: 'utf8' });

@@ -3,11 +3,20 @@
 // ajv stays outside: it is only loaded to compile a consultant's own checklists.
 import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { cachePath, loadBundle } from '../bin/loader.js';
+import loader from '../bin/loader.cjs';
+
+const { cachePath, loadBundle } = loader;
 
 // Commands and formats that most runs never use stay outside the bundle: their dynamic imports
 // point at the compiled modules in dist/, loaded only when asked for.
 const LAZY = /^\.\/(?:formatters\/)?(html|sarif|junit|github|trend|import)\.js$|^\.\/(html|sarif|junit|github)\.js$/;
+const ajvOutside = {
+  name: 'ajv-outside',
+  setup(b) {
+    b.onResolve({ filter: /^(ajv|ajv-formats)$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 const lazyOutside = {
   name: 'lazy-outside',
   setup(b) {
@@ -20,7 +29,7 @@ const lazyOutside = {
 };
 
 await build({
-  plugins: [lazyOutside],
+  plugins: [ajvOutside, lazyOutside],
   // The entry hands the precompiled validators to the engine, so they are part of the bundle (and
   // of its code cache) instead of a separate file loaded at every start.
   stdin: {
@@ -39,7 +48,9 @@ await build({
   supported: { 'dynamic-import': false },
   // KVALITETSTJEK_NO_MINIFY=1 keeps names readable for profiling (node --cpu-prof).
   minify: process.env.KVALITETSTJEK_NO_MINIFY ? false : true,
-  external: ['ajv', 'ajv-formats'],
+  // ajv itself (loaded only to compile a local checklist) stays outside; the small runtime helpers
+  // the precompiled validators need (ajv/dist/runtime/*, ajv-formats' formats) are bundled.
+  external: [],
   define: { 'import.meta.url': '__kvalitetstjekUrl' },
   banner: { js: 'var __kvalitetstjekUrl = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: 'warning',

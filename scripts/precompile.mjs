@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundledChecklistPaths, loadChecklists, sourceHash } from '../dist/checklist.js';
+import { bundledChecklistPaths, loadChecklists, bundledSources } from '../dist/checklist.js';
 import { createAjv } from '../dist/compile.js';
 import { standardSchema } from '../dist/schema.js';
 import { BUNDLED_REFERENCES, loadReferenceData, referenceSchema } from '../dist/reference-data.js';
@@ -34,7 +34,7 @@ const add = (schema) => {
 };
 
 const manifest = {
-  hash: sourceHash(),
+  sources: bundledSources(),
   checklists: lists.map((l) => {
     const validators = {};
     for (const r of l.requirements) {

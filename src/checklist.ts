@@ -1,7 +1,6 @@
 // Checklists: requirements as YAML data, validated against schemas/checklist.schema.json, with each
 // machine check compiled once.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { InputError, inputErrors } from './errors.js';
@@ -127,7 +126,8 @@ function checklistFromYaml(loaded: LoadedYaml): Checklist {
 
 /** The precompiled form of the bundled checklists, written by scripts/precompile.mjs. */
 export interface BundledManifest {
-  hash: string;
+  /** Size and time of the files it was made from (see bundledSources). */
+  sources: string;
   checklists: (Omit<Checklist, 'file' | 'source' | 'compiled' | 'appliesIf'> & {
     file: string;
     appliesIf?: string;
@@ -135,12 +135,19 @@ export interface BundledManifest {
   })[];
 }
 
-/** A fingerprint of everything the precompiled code was made from. */
-export function sourceHash(): string {
+/**
+ * The size and modification time of the files the precompiled code was made from: the manifest is
+ * used only while they are unchanged, as make would judge it. (Cheaper than reading and hashing
+ * them at every start.)
+ */
+export function bundledSources(): string {
   const files = [...BUNDLED_CHECKLISTS, 'schemas/kvalitetsstandard.schema.json', 'schemas/lovhenvisninger.schema.json', 'schemas/baseline.schema.json'];
-  const hash = createHash('sha256');
-  for (const f of files) hash.update(readFileSync(new URL(f, packageRoot)));
-  return hash.digest('hex');
+  return files
+    .map((f) => {
+      const s = statSync(new URL(f, packageRoot));
+      return `${f}:${s.size}:${Math.trunc(s.mtimeMs)}`;
+    })
+    .join(' ');
 }
 
 /**
@@ -155,7 +162,7 @@ export function loadBundledChecklists(): Checklist[] {
   } catch {
     manifest = undefined;
   }
-  if (!validators || !manifest || manifest.hash !== sourceHash()) return loadChecklists(bundledChecklistPaths());
+  if (!validators || !manifest || manifest.sources !== bundledSources()) return loadChecklists(bundledChecklistPaths());
   return manifest.checklists.map((c) => {
     const compiled = new Map<string, CompiledChecks>();
     for (const [id, names] of Object.entries(c.validators)) {

@@ -19,7 +19,7 @@ import type { Visibility } from './display.js';
 import { expandInputs } from './files.js';
 import { trendOf } from './trend.js';
 import { readText } from './load.js';
-import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { basename, dirname, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { VERSION } from './version.js';
@@ -71,9 +71,12 @@ function pairOutputs(formats: readonly string[], outputs: readonly string[]): { 
   return list.map((format, i) => ({ format: format as FormatName, output: outputs[i] }));
 }
 
+/** child_process, loaded only when git is asked. */
+const git = () => createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
+
 /** The commits that changed a file, oldest first, labelled by date and short hash. */
 function gitRevisions(file: string, max: number): { rev: string; label: string }[] {
-  const r = spawnSync('git', ['-C', dirname(resolve(file)), 'log', `-n${max}`, '--format=%h %cs', '--', basename(file)], { encoding: 'utf8' });
+  const r = git().spawnSync('git', ['-C', dirname(resolve(file)), 'log', `-n${max}`, '--format=%h %cs', '--', basename(file)], { encoding: 'utf8' });
   if (r.status !== 0) throw new InputError(file, undefined, 'usage.gitFailed', { rev: 'log', detail: (r.stderr || '').trim().split('\n')[0] ?? '' });
   return r.stdout
     .trim()
@@ -88,7 +91,7 @@ function gitRevisions(file: string, max: number): { rev: string; label: string }
 
 function gitShow(file: string, rev: string): string {
   const dir = dirname(resolve(file));
-  const r = spawnSync('git', ['-C', dir, 'show', `${rev}:./${basename(file)}`], { encoding: 'utf8' });
+  const r = git().spawnSync('git', ['-C', dir, 'show', `${rev}:./${basename(file)}`], { encoding: 'utf8' });
   if (r.status !== 0) throw new InputError(file, undefined, 'usage.gitFailed', { rev, detail: (r.stderr || r.error?.message || '').trim().split('\n')[0] ?? '' });
   return r.stdout;
 }

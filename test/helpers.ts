@@ -19,7 +19,7 @@ export interface Run {
 export function cli(args: string[], env: Record<string, string | undefined> = { NO_COLOR: '1' }): Run {
   const merged: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env };
   const clean = Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== undefined));
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'kvalitetstjek.js'), ...args], { encoding: 'utf8', env: clean, cwd: root });
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'kvalitetstjek.cjs'), ...args], { encoding: 'utf8', env: clean, cwd: root });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
