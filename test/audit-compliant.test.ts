@@ -7,7 +7,7 @@ import { audit } from '../src/audit.js';
 import type { Report } from '../src/audit.js';
 import { loadBundledChecklists } from '../src/checklist.js';
 import { parseStandard } from '../src/standard.js';
-import { cli, fixture, tempDir } from './helpers.js';
+import { cli, fixture, tempDir, withoutSection } from './helpers.js';
 
 const FILE = fixture('eksempel-komplet.yaml');
 const TEXT = readFileSync(FILE, 'utf8');
@@ -21,15 +21,7 @@ const notMet = (r: Report) =>
     .map((f) => ({ id: f.requirement.id, status: f.status, line: f.location?.line }))
     .sort((a, b) => a.id.localeCompare(b.id));
 
-/** Remove a top-level section (its key line up to the next top-level key); returns text and its line. */
-function without(key: string): { text: string; line: number } {
-  const lines = TEXT.split('\n');
-  const start = lines.findIndex((l) => l.startsWith(`${key}:`));
-  if (start < 0) throw new Error(`no section ${key}`);
-  let end = start + 1;
-  while (end < lines.length && !/^[^\s#-]/.test(lines[end] as string)) end++;
-  return { text: [...lines.slice(0, start), ...lines.slice(end)].join('\n'), line: start + 1 };
-}
+const without = (key: string) => withoutSection(TEXT, key);
 
 describe('the complete example', () => {
   it('has no gap at all', () => {

@@ -3,27 +3,21 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv04 from 'ajv-draft-04';
+import Ajv04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { cli, fixture, root, tempDir } from './helpers.js';
+import { cli, fixture, root, tempDir, withoutSection } from './helpers.js';
 
-// ajv-formats is CommonJS; its default export arrives as the module object.
+// ajv-formats and ajv-draft-04 are CommonJS; under NodeNext their default export is the module object.
 const addFormats = addFormatsModule as unknown as <T>(a: T) => T;
+const Ajv04 = (Ajv04Module as unknown as { default: typeof Ajv04Module.default }).default;
 const DATE = '2026-11-22';
 const COMPLETE = readFileSync(fixture('eksempel-komplet.yaml'), 'utf8');
 const HELSINGOER = fixture('helsingoer-rusmiddelbehandling.yaml');
 
-/** Remove a top-level section (its key line up to the next top-level key). */
-function without(text: string, key: string): string {
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => l.startsWith(`${key}:`));
-  let end = start + 1;
-  while (end < lines.length && !/^[^\s#-]/.test(lines[end] as string)) end++;
-  return [...lines.slice(0, start), ...lines.slice(end)].join('\n');
-}
+const without = (text: string, key: string) => withoutSection(text, key).text;
 
 const git = (dir: string, ...args: string[]) => {
   const r = spawnSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { encoding: 'utf8' });

@@ -27,3 +27,13 @@ export const tempDir = () => mkdtempSync(join(tmpdir(), 'kvalitetstjek-'));
 
 /** A stack trace looks like "    at fn (file:line:col)". */
 export const hasStackTrace = (s: string) => /^\s+at .+:\d+:\d+\)?$/m.test(s);
+
+/** A standard's text without one top-level section (its key line up to the next top-level key). */
+export function withoutSection(text: string, key: string): { text: string; line: number } {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`${key}:`));
+  if (start < 0) throw new Error(`no section ${key}`);
+  let end = start + 1;
+  while (end < lines.length && !/^[^\s#-]/.test(lines[end] as string)) end++;
+  return { text: [...lines.slice(0, start), ...lines.slice(end)].join('\n'), line: start + 1 };
+}

@@ -11,7 +11,8 @@ import { groupTitle, revisionText } from './view.js';
 
 export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-const marked = new Marked({
+/** marked, set up for untrusted text: shared by every HTML report. */
+export const marked = new Marked({
   gfm: true,
   // A web address in a standard's text stays text too: no links to anywhere.
   tokenizer: { url: () => undefined },

@@ -2,11 +2,9 @@
 // of the HTML version, which adds the latest revision's full report) and JSON.
 import type { Trend } from '../trend.js';
 import { t } from '../messages.js';
-import { html } from './html.js';
+import { html, marked } from './html.js';
 import { escapeMarkdown as esc } from './markdown-escape.js';
 import { groupTitle } from './view.js';
-import { Marked } from 'marked';
-import { escapeHtml } from './html.js';
 
 export function trendMarkdown(trend: Trend): string {
   const out = [`# ${esc(t('trend.title', { kommune: trend.latest.standard.kommune }))}`, '', t('trend.intro', { count: trend.labels.length }), ''];
@@ -29,8 +27,6 @@ export function trendMarkdown(trend: Trend): string {
   }
   return out.join('\n');
 }
-
-const marked = new Marked({ gfm: true, tokenizer: { url: () => undefined }, renderer: { html: (token) => escapeHtml(token.text) } });
 
 /** The trend, then the latest revision's full report, as one self-contained HTML file. */
 export function trendHtml(trend: Trend): string {
