@@ -73,7 +73,11 @@ export interface Checklist {
 }
 
 /** The bundled checklists, in the order reports show them. */
-export const BUNDLED_CHECKLISTS: readonly string[] = ['checklists/bek-1477-kvalitetsstandard.yaml', 'checklists/nationale-retningslinjer-2020.yaml'];
+export const BUNDLED_CHECKLISTS: readonly string[] = [
+  'checklists/bek-1477-kvalitetsstandard.yaml',
+  'checklists/nationale-retningslinjer-2020.yaml',
+  'checklists/lovkrav-serviceniveau.yaml',
+];
 
 export function bundledChecklistPaths(): string[] {
   return BUNDLED_CHECKLISTS.map((p) => fileURLToPath(new URL(p, packageRoot)));

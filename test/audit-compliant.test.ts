@@ -44,7 +44,7 @@ describe('the complete example', () => {
     opgaver: [['bek1477-4.1.1', P]],
     målgruppe: [['bek1477-4.1.2', M]],
     formål: [['2.8.3', P], ['bek1477-4.1.3', M]],
-    organisering: [['2.3.12', M], ['2.3.2', M], ['2.8.2', P], ['2.8.3', P], ['3.3.1', M], ['3.4.5', M], ['bek1477-4.1.4', M]],
+    organisering: [['2.3.12', M], ['2.3.2', M], ['2.8.2', P], ['2.8.3', P], ['3.3.1', M], ['3.4.5', M], ['bek1477-4.1.4', M], ['sel-101a', M]],
     visitation: [['bek1477-4.1.5', M]],
     behandlingsgaranti: [['2.8.2', P], ['3.4.1', M], ['bek1477-4.1.6', M]],
     frit_valg: [['2.8.2', P], ['bek1477-4.1.7', M]],

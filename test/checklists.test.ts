@@ -87,6 +87,15 @@ describe('the bundled checklists', () => {
   });
 });
 
+describe('the legal duties outside the guideline', () => {
+  it('quote the ministry page (seeds/002) exactly', () => {
+    const page = norm(readFileSync(join(root, '..', 'shared', 'seeds', '002_ee3c770a843cabc8.txt'), 'utf8'));
+    const duties = catalog([loadChecklist(join(root, 'checklists', 'lovkrav-serviceniveau.yaml'))]);
+    expect(duties.map((d) => d.id)).toEqual(['sel-101a']);
+    for (const d of duties) expect(page.includes(norm(d.text)), d.text).toBe(true);
+  });
+});
+
 describe('the national catalog against seeds/003', () => {
   const entries: CatalogEntry[] = catalog([loadChecklist(NATIONAL)]);
   const seedText = norm(readFileSync(GUIDELINE, 'utf8'));
