@@ -13,7 +13,7 @@ import { skeleton } from './skeleton.js';
 import { loadReferenceData } from './reference-data.js';
 import { loadStandard, parseStandard } from './standard.js';
 import { baselineFor, loadBaseline } from './baseline.js';
-import { diffReports } from './diff.js';
+import { diff } from './diff.js';
 import { forDisplay } from './display.js';
 import type { Visibility } from './display.js';
 import { expandInputs } from './files.js';
@@ -245,7 +245,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const references = loadReferenceData();
     const before = audit(previous, lists, { auditDate, references });
     const after = audit(current, lists, { auditDate, references });
-    const d = diffReports(before, after, previous.data, current.data);
+    const d = diff(before, after, previous.data, current.data);
     const { diffJson, diffMarkdown, diffTerminal } = await diffFormats();
     for (const { format, output } of outputs) {
       const ctx = { color: useColor(io, Boolean(output)), width: output ? undefined : io.columns };

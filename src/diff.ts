@@ -44,7 +44,7 @@ function sectionsOf(f: Finding): string[] {
   return f.location ? [parsePointer(f.location.pointer)[0] ?? ''].filter(Boolean) : [];
 }
 
-export function diffReports(before: Report, after: Report, oldData: Record<string, unknown>, newData: Record<string, unknown>): DiffReport {
+export function diff(before: Report, after: Report, oldData: Record<string, unknown>, newData: Record<string, unknown>): DiffReport {
   const previous = new Map(before.findings.map((f) => [f.requirement.id, f]));
   const changes: RequirementChange[] = [];
   for (const f of after.findings) {

@@ -1,7 +1,7 @@
 // The review across revisions: each revision's status per retningslinje and § 4 paragraph, and what
 // changed since the previous revision. Pure: the revisions' reports and data in, a trend out.
 import type { Report } from './audit.js';
-import { diffReports } from './diff.js';
+import { diff } from './diff.js';
 import type { DiffReport } from './diff.js';
 
 export interface Revision {
@@ -37,7 +37,7 @@ export function trendOf(revisions: readonly Revision[]): Trend {
   }));
   const changes = revisions.slice(1).map((r, i) => {
     const before = revisions[i] as Revision;
-    return { from: before.label, to: r.label, diff: diffReports(before.report, r.report, before.data, r.data) };
+    return { from: before.label, to: r.label, diff: diff(before.report, r.report, before.data, r.data) };
   });
   return { labels: revisions.map((r) => r.label), groups, changes, latest: latest.report };
 }
