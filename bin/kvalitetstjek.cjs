@@ -3,6 +3,15 @@
 'use strict';
 const { loadBundle } = require('./loader.cjs');
 
+// Piped into `head` or a pager that quits: the reader is gone, so stop quietly instead of
+// printing a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 loadBundle()
   .exports.main(process.argv.slice(2))
   .then((code) => {

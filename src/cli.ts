@@ -160,22 +160,21 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('kvalitetstjek');
   const danishHelp = (cmd: Command) =>
     cmd
-      .helpOption('-h, --help', 'vis denne hjælp')
+      .helpOption('-h, --help', t('cli.helpOption'))
       .configureHelp({
         commandUsage: (c: Command) => danishUsage(new Help().commandUsage(c)),
         subcommandTerm: (c: Command) => danishUsage(new Help().subcommandTerm(c)),
         optionDescription: (o: Option) =>
           o.defaultValue !== undefined && !o.negate ? `${o.description} (standard: ${String(o.defaultValue)})` : o.description,
-        styleTitle: (s: string) =>
-          ({ 'Usage:': 'Brug:', 'Options:': 'Tilvalg:', 'Commands:': 'Kommandoer:', 'Arguments:': 'Argumenter:', 'Global Options:': 'Fælles tilvalg:' })[s] ?? s,
+        styleTitle: (s: string) => HELP_TITLES[s] ?? s,
       })
       .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
       .exitOverride();
 
   danishHelp(program)
     .description(t('cli.description'))
-    .version(VERSION, '-V, --version', 'vis versionsnummeret')
-    .helpCommand('help [kommando]', 'vis hjælp til en kommando')
+    .version(VERSION, '-V, --version', t('cli.versionOption'))
+    .helpCommand(t('cli.helpCommand'), t('cli.helpCommandDescription'))
     .addHelpText('after', t('cli.help.after'))
     .showSuggestionAfterError(false);
 
@@ -389,20 +388,29 @@ function findEntry(entries: readonly CatalogEntry[], id: string): CatalogEntry |
 }
 
 const COMMANDER_MESSAGES: Record<string, (m: string) => string> = {
-  'commander.unknownOption': (m) => `ukendt tilvalg ${quoted(m)}`,
-  'commander.unknownCommand': (m) => `ukendt kommando ${quoted(m)}; se kvalitetstjek --help`,
-  'commander.missingArgument': (m) => `argumentet ${quoted(m)} mangler`,
-  'commander.optionMissingArgument': (m) => `tilvalget ${quoted(m)} mangler en værdi`,
-  'commander.excessArguments': () => `for mange argumenter`,
+  'commander.unknownOption': (m) => t('usage.unknownOption', { option: quoted(m) }),
+  'commander.unknownCommand': (m) => t('usage.unknownCommand', { command: quoted(m) }),
+  'commander.missingArgument': (m) => t('usage.missingArgument', { argument: quoted(m) }),
+  'commander.optionMissingArgument': (m) => t('usage.optionMissingArgument', { option: quoted(m) }),
+  'commander.excessArguments': () => t('usage.excessArguments'),
   'commander.invalidArgument': (m) => {
     const [flag, value] = [...m.matchAll(/'([^']*)'/g)].map((x) => x[1]);
     const allowed = /Allowed choices are (.*)\./.exec(m)?.[1] ?? '';
     return t('usage.badChoice', { value: value ?? '', option: flag ?? '', allowed });
   },
-  'commander.missingMandatoryOptionValue': (m) => `tilvalget ${quoted(m)} er påkrævet`,
+  'commander.missingMandatoryOptionValue': (m) => t('usage.mandatoryOption', { option: quoted(m) }),
 };
 
-const danishUsage = (usage: string) => usage.replace('[options]', '[tilvalg]').replace('[command]', '[kommando]');
+const danishUsage = (usage: string) => usage.replace('[options]', t('cli.usage.options')).replace('[command]', t('cli.usage.command'));
+
+/** commander's section titles, in Danish. */
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': t('cli.title.usage'),
+  'Options:': t('cli.title.options'),
+  'Commands:': t('cli.title.commands'),
+  'Arguments:': t('cli.title.arguments'),
+  'Global Options:': t('cli.title.globalOptions'),
+};
 
 function quoted(message: string): string {
   return /'([^']*)'/.exec(message)?.[0] ?? '';

@@ -1,4 +1,5 @@
 // The catalog from the command line, init, and writing report files.
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -124,5 +125,13 @@ describe('report files', () => {
     expect(run.code).toBe(2);
     expect(existsSync(out)).toBe(false);
     expect(hasStackTrace(run.stderr)).toBe(false);
+  });
+});
+
+describe('output into a closed pipe', () => {
+  it('stops quietly when the reader goes away (e.g. | head)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${join(root, 'bin', 'kvalitetstjek.cjs')}" checklist list | head -1`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stdout.split('\n').length).toBeLessThanOrEqual(2);
+    expect(r.stderr).not.toMatch(/EPIPE|at .+:\d+:\d+/);
   });
 });
