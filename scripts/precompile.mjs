@@ -8,8 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { bundledChecklistPaths, loadChecklists, bundledSources } from '../dist/checklist.js';
 import { createAjv } from '../dist/compile.js';
 import { standardSchema } from '../dist/schema.js';
-import { BUNDLED_REFERENCES, loadReferenceData, referenceSchema } from '../dist/reference-data.js';
-import { readFileSync } from 'node:fs';
+import { BUNDLED_REFERENCES, loadReferenceData, referenceSchema, referenceSources } from '../dist/reference-data.js';
 import { baselineSchema } from '../dist/baseline.js';
 
 const require = createRequire(import.meta.url);
@@ -55,7 +54,6 @@ const manifest = {
 mkdirSync(new URL('../generated/', import.meta.url), { recursive: true });
 writeFileSync(new URL('../generated/validators.cjs', import.meta.url), standaloneCode(ajv, exports));
 writeFileSync(new URL('../generated/bundled.json', import.meta.url), JSON.stringify(manifest));
-// The legal reference data, validated, with the source text it was made from (to detect staleness).
-const referencesSource = readFileSync(new URL(`../${BUNDLED_REFERENCES}`, import.meta.url), 'utf8');
-writeFileSync(new URL('../generated/references.json', import.meta.url), JSON.stringify({ source: referencesSource, data: loadReferenceData(fileURLToPath(new URL(`../${BUNDLED_REFERENCES}`, import.meta.url))) }));
+// The legal reference data, validated, with what it was made from (to detect staleness).
+writeFileSync(new URL('../generated/references.json', import.meta.url), JSON.stringify({ sources: referenceSources(), data: loadReferenceData(fileURLToPath(new URL(`../${BUNDLED_REFERENCES}`, import.meta.url))) }));
 console.log(`kvalitetstjek: ${Object.keys(exports).length} validatorer forudkompileret fra ${lists.length} tjeklister`);

@@ -1,13 +1,12 @@
 // Checklists: requirements as YAML data, validated against schemas/checklist.schema.json, with each
 // machine check compiled once.
-import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { InputError, inputErrors } from './errors.js';
 import { loadYamlFile, parseYaml } from './load.js';
 import type { LoadedYaml } from './load.js';
 import { compileSchema, precompiledValidators } from './compile.js';
-import { checklistSchema, packageRoot, readJsonAsset, schemaErrors } from './schema.js';
+import { checklistSchema, packageRoot, readJsonAsset, schemaErrors, sourceFingerprint } from './schema.js';
 import type { JsonSchema } from './schema.js';
 import type { SourceMap } from './positions.js';
 
@@ -139,19 +138,9 @@ export interface BundledManifest {
   })[];
 }
 
-/**
- * The size and modification time of the files the precompiled code was made from: the manifest is
- * used only while they are unchanged, as make would judge it. (Cheaper than reading and hashing
- * them at every start.)
- */
+/** What the precompiled checklists and validators were made from (see sourceFingerprint). */
 export function bundledSources(): string {
-  const files = [...BUNDLED_CHECKLISTS, 'schemas/kvalitetsstandard.schema.json', 'schemas/lovhenvisninger.schema.json', 'schemas/baseline.schema.json'];
-  return files
-    .map((f) => {
-      const s = statSync(new URL(f, packageRoot));
-      return `${f}:${s.size}:${Math.trunc(s.mtimeMs)}`;
-    })
-    .join(' ');
+  return sourceFingerprint([...BUNDLED_CHECKLISTS, 'schemas/kvalitetsstandard.schema.json', 'schemas/lovhenvisninger.schema.json', 'schemas/baseline.schema.json']);
 }
 
 /**
@@ -214,7 +203,16 @@ export interface CatalogEntry {
   source: string;
 }
 
+const entries = new WeakMap<Requirement, CatalogEntry>();
+
+/** A requirement's public form, built once per requirement (a batch audits many files against it). */
 export function catalogEntry(list: Checklist, r: Requirement): CatalogEntry {
+  let entry = entries.get(r);
+  if (!entry) entries.set(r, (entry = buildEntry(list, r)));
+  return entry;
+}
+
+function buildEntry(list: Checklist, r: Requirement): CatalogEntry {
   const group = list.retningslinjer.find((g) => g.id === r.retningslinje) as Group;
   const src = list.checklist.source;
   return {

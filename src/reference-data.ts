@@ -1,15 +1,17 @@
 // Loading the legal reference data (checklists/lovhenvisninger.yaml), validated against
 // schemas/lovhenvisninger.schema.json (precompiled at build time, like the checklists' checks).
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { inputErrors } from './errors.js';
 import { compileSchema, precompiledValidators } from './compile.js';
 import { loadYamlFile } from './load.js';
 import type { ReferenceData } from './references.js';
-import { packageRoot, readJsonAsset, schemaErrors } from './schema.js';
+import { packageRoot, readJsonAsset, schemaErrors, sourceFingerprint } from './schema.js';
 import type { JsonSchema } from './schema.js';
 
 export const BUNDLED_REFERENCES = 'checklists/lovhenvisninger.yaml';
+
+/** What generated/references.json was made from (see sourceFingerprint). */
+export const referenceSources = (): string => sourceFingerprint([BUNDLED_REFERENCES, 'schemas/lovhenvisninger.schema.json']);
 
 export const referenceSchema = (): JsonSchema => readJsonAsset<JsonSchema>('schemas/lovhenvisninger.schema.json');
 
@@ -20,8 +22,8 @@ export const referenceSchema = (): JsonSchema => readJsonAsset<JsonSchema>('sche
 export function loadReferenceData(file?: string): ReferenceData {
   if (file === undefined) {
     try {
-      const pre = readJsonAsset<{ source: string; data: ReferenceData }>('generated/references.json');
-      if (pre.source === readFileSync(new URL(BUNDLED_REFERENCES, packageRoot), 'utf8')) return pre.data;
+      const pre = readJsonAsset<{ sources: string; data: ReferenceData }>('generated/references.json');
+      if (pre.sources === referenceSources()) return pre.data;
     } catch {
       // not built yet: read the YAML below
     }

@@ -1,6 +1,6 @@
 // The bundled schemas and the mapping of ajv's errors to Danish input errors with positions.
 // Nothing here loads ajv itself: see compile.ts.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { InputError } from './errors.js';
@@ -11,6 +11,19 @@ import { parsePointer } from './positions.js';
 
 const root = new URL('../', import.meta.url);
 export const packageRoot = root;
+
+/**
+ * The size and modification time of source files: generated files made from them are used only
+ * while this is unchanged, as make would judge it (cheaper than reading and hashing them).
+ */
+export function sourceFingerprint(files: readonly string[]): string {
+  return files
+    .map((f) => {
+      const s = statSync(new URL(f, packageRoot));
+      return `${f}:${s.size}:${Math.trunc(s.mtimeMs)}`;
+    })
+    .join(' ');
+}
 
 export function readJsonAsset<T>(relative: string): T {
   return JSON.parse(readFileSync(new URL(relative, root), 'utf8')) as T;
