@@ -202,15 +202,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     if (!Number.isInteger(warnDays) || warnDays < 0) throw new InputError('', undefined, 'usage.badNumber', { option: '--varsel-dage', value: opts.varselDage });
     const files = await expandInputs(inputs);
     if (files.length === 0) throw new InputError('', undefined, 'usage.noFiles', { pattern: inputs.join(' ') });
-    const standards = files.map((file, i) => {
-      if (files.length > 1 && io.isTTY) io.stderr(`\r\u001b[K${t('cli.progress', { i: i + 1, n: files.length, file })}`);
-      return loadStandard(file);
-    });
-    if (files.length > 1 && io.isTTY) io.stderr('\r\u001b[K');
     const lists = checklistsFrom(opts);
     const references = loadReferenceData();
     const baseline = opts.baseline ? loadBaseline(opts.baseline) : undefined;
-    const reports = standards.map((standard) => audit(standard, lists, { auditDate, references, baseline, warnDays }));
+    // Each file is audited as soon as it is read, so its parsed YAML document can go before the
+    // next one is parsed: a batch keeps only the reports.
+    const reports = files.map((file, i) => {
+      if (files.length > 1 && io.isTTY) io.stderr(`\r\u001b[K${t('cli.progress', { i: i + 1, n: files.length, file })}`);
+      return audit(loadStandard(file), lists, { auditDate, references, baseline, warnDays });
+    });
+    if (files.length > 1 && io.isTTY) io.stderr('\r\u001b[K');
     const inputFiles = [...files, ...lists.map((l) => l.file), ...(opts.baseline ? [opts.baseline] : [])];
     const shown = reports.map((r) => forDisplay(r, opts.vis));
     for (const { format, output } of outputs) {
