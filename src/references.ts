@@ -72,8 +72,10 @@ export interface ReferenceFinding {
 
 const ACT = /\b(?:lov)?bekendtgørelse\s+nr\.?\s*\d+\s+af\s+(?:\d{1,2}\.\s*[a-zæøå]+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})/giu;
 
-const patterns = new WeakMap<ReferenceData, RegExp>();
+// Built once per data set (or name, or keyword pattern) and reused for every text value.
+const patterns = new WeakMap<ReferenceData, { pattern: RegExp; byAlias: Map<string, string> }>();
 const names = new WeakMap<OutdatedName, RegExp>();
+const keywordPatterns = new Map<string, RegExp>();
 
 function namePattern(n: OutdatedName): RegExp {
   let re = names.get(n);
@@ -81,13 +83,20 @@ function namePattern(n: OutdatedName): RegExp {
   return re;
 }
 
-/** The citation pattern for the laws in the data, built once per data set. */
-function lawPattern(data: ReferenceData): RegExp {
-  const known = patterns.get(data);
-  if (known) return new RegExp(known);
-  const built = buildLawPattern(data);
-  patterns.set(data, built);
-  return new RegExp(built);
+/** The citation pattern for the laws in the data and the law each alias names. */
+function lawPattern(data: ReferenceData): { pattern: RegExp; byAlias: Map<string, string> } {
+  let known = patterns.get(data);
+  if (!known) {
+    known = { pattern: buildLawPattern(data), byAlias: new Map(data.laws.flatMap((l) => l.aliases.map((a) => [a.toLowerCase(), l.id] as const))) };
+    patterns.set(data, known);
+  }
+  return known;
+}
+
+function keywordPattern(keywords: string): RegExp {
+  let re = keywordPatterns.get(keywords);
+  if (!re) keywordPatterns.set(keywords, (re = new RegExp(keywords, 'iu')));
+  return re;
 }
 
 function buildLawPattern(data: ReferenceData): RegExp {
@@ -106,8 +115,8 @@ export function citationsIn(value: string, pointer: string, data: ReferenceData)
   }
   // Most text values cite no law; a cheap test spares them the full patterns.
   if (!/§|nr\./.test(value)) return out.sort((a, b) => a.index - b.index);
-  const byAlias = new Map(data.laws.flatMap((l) => l.aliases.map((a) => [a.toLowerCase(), l.id] as const)));
-  for (const m of value.matchAll(lawPattern(data))) {
+  const { pattern, byAlias } = lawPattern(data);
+  for (const m of value.matchAll(pattern)) {
     const paragraph = (m[2] as string).replace(/\s+/g, ' ').replace(/(\d)([a-h])$/, '$1 $2');
     const law = m[1] ? (byAlias.get(m[1].toLowerCase()) ?? null) : /^101( a)?$/.test(paragraph) ? 'SEL' : null;
     out.push({ kind: 'provision', text: m[0], pointer, index: m.index ?? 0, law, paragraph, stk: m[3] ? Number(m[3]) : null, name: null });
@@ -119,12 +128,13 @@ export function citationsIn(value: string, pointer: string, data: ReferenceData)
 }
 
 /** Every string in the standard, with its JSON pointer. */
-function* strings(value: unknown, pointer = ''): Generator<[string, string]> {
-  if (typeof value === 'string') yield [pointer, value];
-  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], `${pointer}/${i}`);
+function strings(value: unknown, pointer = '', out: [string, string][] = []): [string, string][] {
+  if (typeof value === 'string') out.push([pointer, value]);
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) strings(value[i], `${pointer}/${i}`, out);
   else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) yield* strings(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    for (const [k, v] of Object.entries(value)) strings(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
   }
+  return out;
 }
 
 export function extractCitations(standard: unknown, data: ReferenceData): Citation[] {
@@ -165,7 +175,8 @@ const msg = (id: MessageId, args: MessageArgs) => ({ id, args, text: t(id, args)
 
 export function checkCitations(citations: readonly Citation[], standard: unknown, data: ReferenceData, source: SourceMap): ReferenceFinding[] {
   const findings: ReferenceFinding[] = [];
-  const values = new Map<string, string>([...strings(standard)]);
+  let values: Map<string, string> | undefined;
+  const valueAt = (pointer: string) => (values ??= new Map(strings(standard))).get(pointer) ?? '';
   const seen = new Map<string, number>();
   const locate = (c: Citation) => {
     // The n-th time the same text occurs in the same value is the n-th match in the source.
@@ -186,9 +197,8 @@ export function checkCitations(citations: readonly Citation[], standard: unknown
     const cited = data.provisions.find((p) => p.law === c.law && p.paragraph === c.paragraph && p.stk === c.stk);
     if (!cited) continue;
     const siblings = data.provisions.filter((p) => p.law === c.law && p.paragraph === c.paragraph && p !== cited);
-    const value = values.get(c.pointer) ?? '';
-    const sentence = sentenceAt(value, c.index);
-    const matches = (p: Provision) => (p.keywords ? new RegExp(p.keywords, 'iu').exec(sentence.text) : null);
+    const sentence = sentenceAt(valueAt(c.pointer), c.index);
+    const matches = (p: Provision) => (p.keywords ? keywordPattern(p.keywords).exec(sentence.text) : null);
 
     let meant: Provision | undefined;
     if (!matches(cited)) {
