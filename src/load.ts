@@ -2,6 +2,7 @@
 // Never writes; every problem becomes an InputError with file, line and column.
 import { readFileSync, statSync } from 'node:fs';
 import { isMap } from 'yaml';
+import type { YAMLError } from 'yaml';
 import { InputError, inputErrors } from './errors.js';
 import { createSourceMap, LineCounter, parseDocument } from './positions.js';
 import type { SourceMap } from './positions.js';
@@ -41,6 +42,15 @@ function decodeUtf8(file: string, bytes: Buffer): string {
   }
 }
 
+/**
+ * The parser's error code, except that an unclosed [ ] or { } is told apart from other indentation
+ * errors: yaml reports both as BAD_INDENT, at the line where it gave up waiting for the bracket.
+ * Only its message says which; if that wording changes, the general text is shown.
+ */
+function problemCode(e: YAMLError): string {
+  return e.code === 'BAD_INDENT' && /^Flow (sequence|map)\b/.test(e.message) ? 'UNCLOSED_FLOW' : e.code;
+}
+
 export function parseYaml(file: string, text: string): LoadedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -51,7 +61,7 @@ export function parseYaml(file: string, text: string): LoadedYaml {
     const multiline = new Set(doc.errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
     const errors = doc.errors
       .filter((e) => !(e.code === 'BLOCK_AS_IMPLICIT_KEY' && multiline.has(e.pos[0])))
-      .map((e) => ({ code: e.code, offset: e.code === 'MULTILINE_IMPLICIT_KEY' ? e.pos[1] - 1 : e.pos[0] }));
+      .map((e) => ({ code: problemCode(e), offset: e.code === 'MULTILINE_IMPLICIT_KEY' ? e.pos[1] - 1 : e.pos[0] }));
     throw inputErrors(
       file,
       errors

@@ -4,6 +4,7 @@
 // The yaml library's error codes, in Danish.
 const yamlProblem: Record<string, string> = {
   BAD_INDENT: 'forkert indrykning',
+  UNCLOSED_FLOW: 'en liste i [ ] eller en samling i { } ovenfor er ikke lukket med sin ] eller }',
   TAB_AS_INDENT: 'tabulator brugt som indrykning; brug mellemrum',
   MISSING_CHAR: 'et afsluttende tegn mangler (fx et citationstegn eller en parentes)',
   DUPLICATE_KEY: 'den samme nøgle står to gange',

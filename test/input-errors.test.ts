@@ -17,6 +17,7 @@ function expectedPosition(file: string): { line: number; column: number } {
 
 const cases: { name: string; file: string; message: RegExp; position?: { line: number; column: number } }[] = [
   { name: 'invalid YAML', file: fixture('fejl/ugyldig-yaml.yaml'), message: /ugyldig YAML: linjen er indrykket forkert/ },
+  { name: 'an unclosed [ ] list', file: fixture('fejl/uafsluttet-liste.yaml'), message: /ugyldig YAML: en liste i \[ \] eller en samling i \{ \} ovenfor er ikke lukket/ },
   { name: 'a wrong type', file: fixture('fejl/forkert-type.yaml'), message: /behandlingsgaranti\.frist_dage skal være et heltal/ },
   { name: 'an unknown key', file: fixture('fejl/ukendt-noegle.yaml'), message: /ukendt nøgle "malgruppe"; mente du "målgruppe"\?/ },
   { name: 'a file that is not UTF-8', file: fixture('fejl/ikke-utf8.yaml'), message: /ikke gemt som UTF-8/ },
