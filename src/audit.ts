@@ -4,7 +4,7 @@ import { catalogEntry, LEVELS, relatedIds } from './checklist.js';
 import type { CatalogEntry, Checklist, Level } from './checklist.js';
 import { t } from './messages.js';
 import type { MessageArgs, MessageId } from './messages.js';
-import { parsePointer, toPointer } from './positions.js';
+import { parsePointer, toPointer, valueAt } from './positions.js';
 import type { Location } from './positions.js';
 import { displayPath } from './schema.js';
 import type { CheckContext } from './schema.js';
@@ -138,10 +138,6 @@ function highest(levels: readonly Level[]): Level {
 
 function run(validate: ValidateFunction, data: unknown, ctx: CheckContext): ErrorObject[] {
   return validate.call(ctx, data) ? [] : [...(validate.errors ?? [])];
-}
-
-function valueAt(data: unknown, pointer: string): unknown {
-  return parsePointer(pointer).reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
 }
 
 /** ajv errors of a failed check → reasons and the pointer they are about. */

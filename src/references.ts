@@ -3,7 +3,7 @@
 // outdated registry names). Pure: the data and the standard come in, findings go out.
 import { t } from './messages.js';
 import type { MessageArgs, MessageId } from './messages.js';
-import { parsePointer } from './positions.js';
+import { parsePointer, toPointer, valueAt } from './positions.js';
 import type { Location, SourceMap } from './positions.js';
 
 export interface Law {
@@ -72,14 +72,15 @@ export interface ReferenceFinding {
 
 const ACT = /\b(?:lov)?bekendtgørelse\s+nr\.?\s*\d+\s+af\s+(?:\d{1,2}\.\s*[a-zæøå]+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})/giu;
 
-// Built once per data set (or name, or keyword pattern) and reused for every text value.
+// The data's patterns are compiled once and reused for every text value and every audit.
 const patterns = new WeakMap<ReferenceData, { pattern: RegExp; byAlias: Map<string, string> }>();
-const names = new WeakMap<OutdatedName, RegExp>();
-const keywordPatterns = new Map<string, RegExp>();
+const dataPatterns = new Map<string, RegExp>();
 
-function namePattern(n: OutdatedName): RegExp {
-  let re = names.get(n);
-  if (!re) names.set(n, (re = new RegExp(n.pattern, 'u')));
+/** A pattern from the reference data (an outdated name, a provision's keywords), compiled once. */
+function dataPattern(source: string, flags: 'u' | 'iu'): RegExp {
+  const key = `${flags}/${source}`;
+  let re = dataPatterns.get(key);
+  if (!re) dataPatterns.set(key, (re = new RegExp(source, flags)));
   return re;
 }
 
@@ -93,12 +94,6 @@ function lawPattern(data: ReferenceData): { pattern: RegExp; byAlias: Map<string
   return known;
 }
 
-function keywordPattern(keywords: string): RegExp {
-  let re = keywordPatterns.get(keywords);
-  if (!re) keywordPatterns.set(keywords, (re = new RegExp(keywords, 'iu')));
-  return re;
-}
-
 function buildLawPattern(data: ReferenceData): RegExp {
   const aliases = data.laws.flatMap((l) => l.aliases).sort((a, b) => b.length - a.length);
   const names = aliases.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
@@ -110,7 +105,7 @@ function buildLawPattern(data: ReferenceData): RegExp {
 export function citationsIn(value: string, pointer: string, data: ReferenceData): Citation[] {
   const out: Citation[] = [];
   for (const n of data.names) {
-    const m = namePattern(n).exec(value);
+    const m = dataPattern(n.pattern, 'u').exec(value);
     if (m) out.push({ kind: 'name', text: m[0], pointer, index: m.index, law: null, paragraph: null, stk: null, name: n.id });
   }
   // Most text values cite no law; a cheap test spares them the full patterns.
@@ -132,7 +127,7 @@ function strings(value: unknown, pointer = '', out: [string, string][] = []): [s
   if (typeof value === 'string') out.push([pointer, value]);
   else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) strings(value[i], `${pointer}/${i}`, out);
   else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) strings(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
+    for (const [k, v] of Object.entries(value)) strings(v, pointer + toPointer([k]), out);
   }
   return out;
 }
@@ -175,8 +170,6 @@ const msg = (id: MessageId, args: MessageArgs) => ({ id, args, text: t(id, args)
 
 export function checkCitations(citations: readonly Citation[], standard: unknown, data: ReferenceData, source: SourceMap): ReferenceFinding[] {
   const findings: ReferenceFinding[] = [];
-  let values: Map<string, string> | undefined;
-  const valueAt = (pointer: string) => (values ??= new Map(strings(standard))).get(pointer) ?? '';
   const seen = new Map<string, number>();
   const locate = (c: Citation) => {
     // The n-th time the same text occurs in the same value is the n-th match in the source.
@@ -197,8 +190,9 @@ export function checkCitations(citations: readonly Citation[], standard: unknown
     const cited = data.provisions.find((p) => p.law === c.law && p.paragraph === c.paragraph && p.stk === c.stk);
     if (!cited) continue;
     const siblings = data.provisions.filter((p) => p.law === c.law && p.paragraph === c.paragraph && p !== cited);
-    const sentence = sentenceAt(valueAt(c.pointer), c.index);
-    const matches = (p: Provision) => (p.keywords ? keywordPattern(p.keywords).exec(sentence.text) : null);
+    const value = valueAt(standard, c.pointer);
+    const sentence = sentenceAt(typeof value === 'string' ? value : '', c.index);
+    const matches = (p: Provision) => (p.keywords ? dataPattern(p.keywords, 'iu').exec(sentence.text) : null);
 
     let meant: Provision | undefined;
     if (!matches(cited)) {
