@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { audit } from '../src/audit.js';
 import { loadBundledChecklists } from '../src/checklist.js';
 import { loadFormatter } from '../src/formatters/index.js';
+import { summaryRows } from '../src/formatters/view.js';
 import { parseStandard } from '../src/standard.js';
 import { cli, fixture, root } from './helpers.js';
 
@@ -98,5 +99,25 @@ describe('the terminal report', () => {
     const levels = [...out.matchAll(/^\S+:\d+:\d+ {2}(skal|bør) /gm)].map((m) => m[1]);
     expect(levels.length).toBeGreaterThan(0);
     expect(levels.indexOf('bør') === -1 || levels.lastIndexOf('skal') < levels.indexOf('bør')).toBe(true);
+  });
+
+  // Below about 93 columns the six count columns and the longest word do not fit beside each other;
+  // there the table grows wider than the terminal rather than cut a word.
+  it.each([
+    [60, false, 93],
+    [80, true, 93],
+    [100, false, 100],
+    [200, true, 200],
+  ])('fits its summary table in %i columns (colour: %s) and shows every label whole', async (width, color, widest) => {
+    const report = reportOf(fixture('helsingoer-rusmiddelbehandling.yaml'));
+    const out = (await loadFormatter('terminal'))([report], { color, width });
+    const plain = out.replace(/\u001b\[[0-9;]*m/g, '');
+    const table = plain.split('\n').filter((l) => /^[┌│├└]/.test(l));
+    expect(table.length).toBeGreaterThan(summaryRows(report).length);
+    for (const line of table) expect(line.length).toBeLessThanOrEqual(widest);
+    expect(plain).not.toContain('…');
+    // The first column, line by line, read back as words: each label appears in it unbroken.
+    const firstColumn = table.map((l) => l.split('│')[1]?.trim() ?? '').join(' ').replace(/\s+/g, ' ');
+    for (const row of summaryRows(report)) expect(firstColumn).toContain(row.label);
   });
 });

@@ -6,19 +6,6 @@ import { paint } from './context.js';
 import type { FormatContext } from './context.js';
 import { displayId, gaps, metaRows, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
 
-/** Break a text at spaces into lines of at most `width` characters (a longer word stands alone). */
-function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  return [...lines, line].join('\n');
-}
-
 /** One section per file; with several files, an overview table per file at the end. */
 export function terminal(reports: readonly Report[], ctx: FormatContext): string {
   const parts = reports.map((r) => one(r, ctx));
@@ -50,19 +37,21 @@ function one(report: Report, ctx: FormatContext): string {
   const rows = summaryRows(report);
   // The label column takes what the six count columns leave of the terminal's width.
   const counts = [10, 10, 10, 10, 10, 10];
+  // It is never narrower than the longest word, which would otherwise be cut off with '…'.
   const longest = Math.max(...rows.map((r) => r.label.length)) + 2;
-  const label = Math.max(24, Math.min(longest, (ctx.width ?? 120) - counts.reduce((a, b) => a + b, 0) - 8));
-  // Cells are wrapped here, at spaces: cli-table3's own wordWrap measures every cell again and
-  // costs more than the rest of the report.
-  const widths = [label, ...counts];
+  const longestWord = Math.max(...rows.flatMap((r) => r.label.split(' ').map((w) => w.length))) + 2;
+  const label = Math.max(24, longestWord, Math.min(longest, (ctx.width ?? 120) - counts.reduce((a, b) => a + b, 0) - 8));
+  // cli-table3 wraps the cells itself. Pre-wrapped (multi-line) cells would cost more: cli-table3
+  // 0.6.5 truncates each cell's whole text for a debug message on every line it draws, which is
+  // cheap for one line of plain text and quadratic otherwise (cli-table/cli-table3#362).
   const table = new Table({
-    head: summaryHeadings().map((h, i) => wrap(h, (widths[i] as number) - 2)),
-    colWidths: widths,
+    head: summaryHeadings(),
+    colWidths: [label, ...counts],
+    wordWrap: true,
     style: { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['grey'] : [], compact: true },
   });
   rows.forEach((r, i) => {
-    const text = wrap(r.label, label - 2);
-    const labelCell = i === rows.length - 1 ? c.bold(text) : text;
+    const labelCell = i === rows.length - 1 ? c.bold(r.label) : r.label;
     table.push([labelCell, r.met, r.skal ? c.red(String(r.skal)) : 0, r.bør ? c.yellow(String(r.bør)) : 0, r.declared, r.notDeclared, r.notApplicable]);
   });
   out.push(table.toString(), '');
