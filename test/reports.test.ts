@@ -2,6 +2,7 @@
 // and tables, the terminal report respects NO_COLOR and a non-TTY; text from a standard is escaped.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { marked } from 'marked';
@@ -111,7 +112,7 @@ describe('the terminal report', () => {
   ])('fits its summary table in %i columns (colour: %s) and shows every label whole', async (width, color, widest) => {
     const report = reportOf(fixture('helsingoer-rusmiddelbehandling.yaml'));
     const out = (await loadFormatter('terminal'))([report], { color, width });
-    const plain = out.replace(/\u001b\[[0-9;]*m/g, '');
+    const plain = stripVTControlCharacters(out);
     const table = plain.split('\n').filter((l) => /^[┌│├└]/.test(l));
     expect(table.length).toBeGreaterThan(summaryRows(report).length);
     for (const line of table) expect(line.length).toBeLessThanOrEqual(widest);
