@@ -38,6 +38,8 @@ export interface Requirement {
   partial?: JsonSchema;
   appliesIf?: JsonSchema;
   hint?: string;
+  /** Words and phrases that show a text speaks to the requirement's subject (see the checklist schema). */
+  terms?: string[];
 }
 
 export interface Group {
