@@ -19,7 +19,10 @@ function run(file: string, args: readonly string[]): SpawnSyncReturns<string> {
     // git's own messages untranslated, so the cases below can be told apart whatever the user's language.
     env: { ...process.env, LC_ALL: 'C', LANGUAGE: 'C' },
   });
-  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') throw new InputError('', undefined, 'git.missing');
+  const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOBUFS') throw new InputError(file, undefined, 'git.tooLarge', { mb: MAX_OUTPUT / 1024 / 1024 });
+  // Not found (ENOENT), a PATH that is not a folder (ENOTDIR), not executable (EACCES): no git to run.
+  if (r.error) throw new InputError('', undefined, 'git.missing');
   return r;
 }
 

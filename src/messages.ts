@@ -114,6 +114,7 @@ const da = {
   'git.unknownRevision': (a) => `revisionen "${a.rev}" findes ikke i filens git-historik`,
   'git.notRepository': () => 'filen ligger ikke i et git-repository',
   'git.notInRevision': (a) => `filen findes ikke i git ved revisionen "${a.rev}"`,
+  'git.tooLarge': (a) => `filen er for stor til at hente fra git (over ${a.mb} MB)`,
   'git.noHistory': () => 'filen har ingen commits i git; commit den først, eller angiv udgaverne som filer',
   'usage.badCount': (a) => `${a.option} skal være et helt tal større end 0, ikke "${a.value}"`,
   'usage.diffArgs': () => 'angiv to filer, eller én fil og --git REVISION',
