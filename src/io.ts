@@ -58,7 +58,7 @@ function plan(output: Output, inputs: ReadonlySet<string>, exclusive: boolean): 
     // Through a symlink, the file replaced is the one the link points at, and the link stays.
     const target = st ? realpathSync(file) : join(realpathSync(dirname(resolve(file))), basename(file));
     if (inputs.has(target)) throw new InputError(file, undefined, 'usage.sameAsInput');
-    return { output, kind: 'replace', target, mode: st ? st.mode & 0o7777 : defaultMode() };
+    return { output, kind: 'replace', target, mode: st ? st.mode & 0o777 : defaultMode() };
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw cannotWrite(file, err);
@@ -73,9 +73,17 @@ function lstatOrNothing(path: string): Stats | undefined {
   }
 }
 
-function writeAll(fd: number, content: string): void {
+/** Every byte, also where the system takes a write in parts (a pipe, a device). */
+function writeFully(fd: number, content: string): void {
+  const bytes = Buffer.from(content, 'utf8');
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+}
+
+/** Straight into a device or a pipe: opened for writing, never created or replaced. */
+function writeDirect(target: string, content: string): void {
+  const fd = openSync(target, 'w');
   try {
-    writeSync(fd, content);
+    writeFully(fd, content);
   } finally {
     closeSync(fd);
   }
@@ -87,7 +95,7 @@ function writeTemporary(p: Extract<Plan, { kind: 'replace' }>): void {
   const fd = openSync(tmp, 'wx', 0o600);
   p.tmp = tmp;
   try {
-    writeSync(fd, p.output.content);
+    writeFully(fd, p.output.content);
     fchmodSync(fd, p.mode);
     fsyncSync(fd);
   } finally {
@@ -120,7 +128,7 @@ export function writeOutputs(outputs: readonly Output[], inputs: readonly string
     }
     for (const p of plans) {
       current = p;
-      if (p.kind === 'direct') writeAll(openSync(p.target, 'w'), p.output.content);
+      if (p.kind === 'direct') writeDirect(p.target, p.output.content);
     }
     for (const p of replaced) {
       current = p;
