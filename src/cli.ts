@@ -7,7 +7,8 @@ import type { CatalogEntry, Checklist } from './checklist.js';
 import { InputError } from './errors.js';
 import { FORMAT_NAMES, loadFormatter } from './formatters/index.js';
 import type { FormatName } from './formatters/index.js';
-import { writeWhole } from './io.js';
+import { writeOutputs } from './io.js';
+import { gitRevisions, gitShow } from './git.js';
 import { t } from './messages.js';
 import { skeleton } from './skeleton.js';
 import { loadReferenceData } from './reference-data.js';
@@ -19,8 +20,7 @@ import type { Visibility } from './display.js';
 import { expandInputs } from './files.js';
 import { trendOf } from './trend.js';
 import { readText } from './load.js';
-import { createRequire } from 'node:module';
-import { basename, dirname, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { VERSION } from './version.js';
 
@@ -69,31 +69,6 @@ function pairOutputs(formats: readonly string[], outputs: readonly string[]): { 
   // A lone --output with the default format writes the terminal report to the file.
   const list = formats.length < outputs.length ? [...formats, ...Array<string>(outputs.length - formats.length).fill(formats[0] ?? 'terminal')] : formats;
   return list.map((format, i) => ({ format: format as FormatName, output: outputs[i] }));
-}
-
-/** child_process, loaded only when git is asked. */
-const git = () => createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
-
-/** The commits that changed a file, oldest first, labelled by date and short hash. */
-function gitRevisions(file: string, max: number): { rev: string; label: string }[] {
-  const r = git().spawnSync('git', ['-C', dirname(resolve(file)), 'log', `-n${max}`, '--format=%h %cs', '--', basename(file)], { encoding: 'utf8' });
-  if (r.status !== 0) throw new InputError(file, undefined, 'usage.gitFailed', { rev: 'log', detail: (r.stderr || '').trim().split('\n')[0] ?? '' });
-  return r.stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => {
-      const [rev, date] = l.split(' ') as [string, string];
-      return { rev, label: `${date} (${rev})` };
-    })
-    .reverse();
-}
-
-function gitShow(file: string, rev: string): string {
-  const dir = dirname(resolve(file));
-  const r = git().spawnSync('git', ['-C', dir, 'show', `${rev}:./${basename(file)}`], { encoding: 'utf8' });
-  if (r.status !== 0) throw new InputError(file, undefined, 'usage.gitFailed', { rev, detail: (r.stderr || r.error?.message || '').trim().split('\n')[0] ?? '' });
-  return r.stdout;
 }
 
 export interface Io {
@@ -147,14 +122,24 @@ function checklistsFrom(opts: { checklist?: string[]; lokal?: string[] }): Check
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-function emit(io: Io, text: string, output: string | undefined, inputs: readonly string[], announce = true): void {
-  if (output) {
-    writeWhole(output, text, inputs);
-    if (announce) io.stderr(t('cli.written', { file: output }) + '\n');
-  } else {
-    io.stdout(text);
-  }
+/** One piece of output: to a file (then `notice` is said on stderr), or to the screen. */
+interface Emitted {
+  text: string;
+  output?: string;
+  notice?: string;
 }
+
+/** The files first, all of them or none; then the screen; then what was written where. */
+function emit(io: Io, items: readonly Emitted[], inputs: readonly string[]): void {
+  writeOutputs(
+    items.flatMap((i) => (i.output ? [{ file: i.output, content: i.text }] : [])),
+    inputs,
+  );
+  for (const i of items) if (!i.output) io.stdout(i.text);
+  for (const i of items) if (i.output && i.notice) io.stderr(i.notice + '\n');
+}
+
+const written = (output: string | undefined) => (output ? t('cli.written', { file: output }) : undefined);
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('kvalitetstjek');
@@ -214,14 +199,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     if (files.length > 1 && io.isTTY) io.stderr('\r\u001b[K');
     const inputFiles = [...files, ...lists.map((l) => l.file), ...(opts.baseline ? [opts.baseline] : [])];
     const shown = reports.map((r) => forDisplay(r, opts.vis));
+    // Everything is rendered before anything is written, so a failed write leaves no file behind.
+    const items: Emitted[] = [];
     for (const { format, output } of outputs) {
       const render = await loadFormatter(format);
-      emit(io, render(shown, { color: useColor(io, Boolean(output)), width: output ? undefined : io.columns }), output, inputFiles);
+      items.push({ text: render(shown, { color: useColor(io, Boolean(output)), width: output ? undefined : io.columns }), output, notice: written(output) });
     }
     if (opts.opretBaseline) {
-      writeWhole(opts.opretBaseline, baselineFor(reports), inputFiles);
-      io.stderr(t('cli.baselineWritten', { file: opts.opretBaseline, count: reports.reduce((n, r) => n + r.findings.filter((f) => f.gap).length + r.references.length, 0) }) + '\n');
+      const count = reports.reduce((n, r) => n + r.findings.filter((f) => f.gap).length + r.references.length, 0);
+      items.push({ text: baselineFor(reports), output: opts.opretBaseline, notice: t('cli.baselineWritten', { file: opts.opretBaseline, count }) });
     }
+    emit(io, items, inputFiles);
     setExit(reports.some((r) => failing(r.summary.gaps, r.summary.references, opts.failOn) > 0) ? 1 : 0);
   });
 
@@ -240,19 +228,21 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const outputs = pairOutputs(opts.format ?? ['terminal'], opts.output ?? []);
     const auditDate = opts.dato ? parseDate(opts.dato) : io.today();
     const current = loadStandard(newFile ?? oldFile);
-    const previous = opts.git ? parseStandard(`${opts.git}:${oldFile}`, gitShow(oldFile, opts.git)) : loadStandard(oldFile);
+    const previous = opts.git !== undefined ? parseStandard(`${opts.git}:${oldFile}`, gitShow(oldFile, opts.git)) : loadStandard(oldFile);
     const lists = checklistsFrom(opts);
     const references = loadReferenceData();
     const before = audit(previous, lists, { auditDate, references });
     const after = audit(current, lists, { auditDate, references });
     const d = diff(before, after, previous.data, current.data);
     const { diffJson, diffMarkdown, diffTerminal } = await diffFormats();
+    const items: Emitted[] = [];
     for (const { format, output } of outputs) {
       const ctx = { color: useColor(io, Boolean(output)), width: output ? undefined : io.columns };
       const text =
         format === 'terminal' ? diffTerminal(d, ctx) : format === 'markdown' ? diffMarkdown(d) : format === 'json' ? diffJson(d) : (await loadFormatter(format))([d.regressions], ctx);
-      emit(io, text, output, [oldFile, ...(newFile ? [newFile] : [])]);
+      items.push({ text, output, notice: written(output) });
     }
+    emit(io, items, [oldFile, ...(newFile ? [newFile] : [])]);
     const regressions = d.changes.filter((c) => c.kind === 'regression');
     const gaps = { skal: regressions.filter((c) => c.level === 'skal').length, bør: regressions.filter((c) => c.level === 'bør').length };
     const refs = { errors: d.references.added.filter((r) => r.severity === 'error').length, warnings: d.references.added.filter((r) => r.severity === 'warning').length };
@@ -272,7 +262,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description(t('cli.init'))
     .argument('[fil]', t('cli.init.file'), 'kvalitetsstandard.yaml')
     .action((file: string) => {
-      writeWhole(file, skeleton(), [], true);
+      writeOutputs([{ file, content: skeleton() }], [], true);
       io.stdout(t('cli.initWritten', { file }) + '\n');
       setExit(0);
     });
@@ -288,9 +278,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .option('--dato <ÅÅÅÅ-MM-DD>', t('cli.opt.date')),
   ).action(async (files: string[], opts: { historik?: boolean; max: string; format: 'html' | 'markdown' | 'json'; output?: string; dato?: string; checklist?: string[]; lokal?: string[] }) => {
     if (opts.historik ? files.length !== 1 : files.length < 2) throw new InputError('', undefined, 'usage.rapportArgs');
+    const max = Number(opts.max);
+    if (!/^\d+$/.test(opts.max) || !Number.isSafeInteger(max) || max < 1) throw new InputError('', undefined, 'usage.badCount', { option: '--max', value: opts.max });
     const auditDate = opts.dato ? parseDate(opts.dato) : io.today();
     const standards = opts.historik
-      ? gitRevisions(files[0] as string, Number(opts.max)).map(({ rev, label }) => ({ label, standard: parseStandard(`${rev}:${files[0]}`, gitShow(files[0] as string, rev)) }))
+      ? gitRevisions(files[0] as string, max).map(({ rev, label }) => ({ label, standard: parseStandard(`${rev}:${files[0]}`, gitShow(files[0] as string, rev)) }))
       : files.map((f) => {
           const standard = loadStandard(f);
           return { label: standard.data.version ?? standard.data.senest_revideret ?? basename(f), standard };
@@ -301,7 +293,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     // Loaded here: marked and the HTML report are not needed by any other command.
     const { trendHtml, trendJson, trendMarkdown } = await import('./formatters/trend.js');
     const text = opts.format === 'json' ? trendJson(trend) : opts.format === 'markdown' ? trendMarkdown(trend) : trendHtml(trend);
-    emit(io, text, opts.output, files);
+    emit(io, [{ text, output: opts.output, notice: written(opts.output) }], files);
     setExit(0);
   });
 
@@ -315,8 +307,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const text = readText(file);
       if (!text.trim()) throw new InputError(file, { line: 1, column: 1 }, 'input.empty');
       const result = importStandard(text, { source: basename(file), date: io.today(), references: loadReferenceData(), kommune: opts.kommune });
-      emit(io, result.yaml, opts.output, [file], false);
-      if (opts.output) io.stderr(t('import.written', { file: opts.output, placed: Object.keys(result.placed).length, unplaced: result.unplaced }) + '\n');
+      const notice = opts.output ? t('import.written', { file: opts.output, placed: Object.keys(result.placed).length, unplaced: result.unplaced }) : undefined;
+      emit(io, [{ text: result.yaml, output: opts.output, notice }], [file]);
       setExit(0);
     });
 

@@ -27,6 +27,29 @@ const yamlProblem: Record<string, string> = {
   RESOURCE_EXHAUSTION: 'for mange alias-udfoldninger',
 };
 
+// Why a file could not be written, by the operating system's error code, in Danish.
+const fsProblem: Record<string, string> = {
+  ENOENT: 'mappen findes ikke',
+  ENOTDIR: 'en del af stien er ikke en mappe',
+  EISDIR: 'det er en mappe',
+  EACCES: 'ingen adgang til at skrive der',
+  EPERM: 'handlingen er ikke tilladt',
+  EROFS: 'filsystemet er skrivebeskyttet',
+  ENOSPC: 'der er ikke mere plads (disken eller enheden er fuld)',
+  EDQUOT: 'diskkvoten er brugt op',
+  EFBIG: 'filen bliver for stor',
+  ENAMETOOLONG: 'navnet er for langt',
+  ELOOP: 'for mange symbolske links i stien',
+  EEXIST: 'filen findes allerede',
+  EBUSY: 'filen er i brug',
+  ETXTBSY: 'filen er i brug',
+  ENXIO: 'enheden kan ikke åbnes for skrivning',
+  EIO: 'skrivefejl på disken eller enheden',
+  EPIPE: 'modtageren har lukket forbindelsen',
+  EMFILE: 'for mange åbne filer',
+  DANGLING_LINK: 'det symbolske link peger på en fil, der ikke findes',
+};
+
 export type MessageArgs = Record<string, string | number>;
 type Template = (a: MessageArgs) => string;
 
@@ -59,7 +82,7 @@ const da = {
   'usage.unknownRequirement': (a) => `kravet "${a.id}" findes ikke i tjeklisterne${a.suggestion ? `; mente du "${a.suggestion}"?` : ''}`,
   'usage.badDate': (a) => `ugyldig dato "${a.value}": brug formen ÅÅÅÅ-MM-DD`,
   'usage.badChoice': (a) => `ugyldig værdi "${a.value}" for ${a.option}: vælg mellem ${a.allowed}`,
-  'usage.outputExists': (a) => `kan ikke skrive ${a.file}: ${a.reason}`,
+  'usage.cannotWrite': (a) => `kan ikke skrive filen: ${fsProblem[String(a.code)] ?? `systemfejl ${a.code}`}`,
   'usage.initExists': () => `filen findes allerede; vælg et andet navn (kvalitetstjek overskriver aldrig en fil)`,
   'usage.sameAsInput': () => `rapporten må ikke skrives oven i inputfilen`,
 
@@ -86,6 +109,14 @@ const da = {
   'cli.diff.new': () => 'den nye udgave (udelades med --git)',
   'cli.opt.git': () => 'sammenlign filen med sig selv ved denne git-revision, fx HEAD~1',
   'usage.gitFailed': (a) => `git kunne ikke hente filen ved ${a.rev}: ${a.detail}`,
+  'git.missing': () => 'git kan ikke startes; installér git for at bruge --git og --historik',
+  'git.emptyRevision': () => 'revisionen til --git er tom; angiv fx HEAD~1 eller et commit-id',
+  'git.unknownRevision': (a) => `revisionen "${a.rev}" findes ikke i filens git-historik`,
+  'git.notRepository': () => 'filen ligger ikke i et git-repository',
+  'git.notInRevision': (a) => `filen findes ikke i git ved revisionen "${a.rev}"`,
+  'git.tooLarge': (a) => `filen er for stor til at hente fra git (over ${a.mb} MB)`,
+  'git.noHistory': () => 'filen har ingen commits i git; commit den først, eller angiv udgaverne som filer',
+  'usage.badCount': (a) => `${a.option} skal være et helt tal større end 0, ikke "${a.value}"`,
   'usage.diffArgs': () => 'angiv to filer, eller én fil og --git REVISION',
   'usage.badNumber': (a) => `${a.option} skal være et helt antal dage, ikke "${a.value}"`,
 
