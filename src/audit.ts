@@ -13,6 +13,8 @@ import type { Declaration, Standard } from './standard.js';
 import { checkCitations, extractCitations } from './references.js';
 import type { ReferenceData, ReferenceFinding } from './references.js';
 import { VERSION } from './version.js';
+import { substantiveView } from './substance.js';
+import type { EmptyText } from './substance.js';
 
 export const REPORT_VERSION = '1.0';
 
@@ -201,6 +203,8 @@ function anchorOf(check: unknown): string {
 
 export function audit(standard: Standard, checklists: readonly Checklist[], options: AuditOptions): Report {
   const data = standard.data;
+  // Checks see only texts that say something: a placeholder or a two-word section is not content.
+  const view = substantiveView(data);
   const ctx: CheckContext = { auditDate: options.auditDate };
   const declarations = new Map<string, Declaration & { pointer: string }>();
   (data.erklæringer ?? []).forEach((d, i) => declarations.set(d.krav, { ...d, pointer: `/erklæringer/${i}` }));
@@ -239,19 +243,21 @@ export function audit(standard: Standard, checklists: readonly Checklist[], opti
       finding.declaration = declared;
 
       if (compiled.check) {
-        const errors = run(compiled.check, data, ctx);
+        const errors = run(compiled.check, view.data, ctx);
         if (errors.length === 0) {
           finding.status = 'met';
           finding.location = locate(anchorOf(r.check));
           finding.reasons.push(reason('why.met'));
           continue;
         }
-        const partly = compiled.partial && run(compiled.partial, data, ctx).length === 0;
-        const explained = explainErrors(errors, data, ctx);
+        const partly = compiled.partial && run(compiled.partial, view.data, ctx).length === 0;
+        const explained = explainErrors(errors, view.data, ctx);
         finding.status = partly ? 'partly_met' : 'missing';
-        finding.location = locate(explained.pointer);
+        // Say which text is empty when the check misses something the file does hold.
+        const unfilled = valueAt(data, explained.pointer) !== undefined && valueAt(view.data, explained.pointer) === undefined ? emptyUnder(view.empty, explained.pointer) : [];
+        finding.location = locate(unfilled[0]?.pointer ?? explained.pointer);
         if (partly) finding.reasons.push(reason('why.partly'));
-        finding.reasons.push(...explained.reasons);
+        finding.reasons.push(...(unfilled.length ? unfilled.map((e) => reason(`why.notFilled.${e.kind}`, { path: displayPath(e.pointer), text: excerpt(e.text) })) : explained.reasons));
       } else if (declared?.status === 'opfyldt') {
         finding.status = 'declared';
         finding.location = locate(declared.pointer);
@@ -327,6 +333,16 @@ export function audit(standard: Standard, checklists: readonly Checklist[], opti
     revision: revisionOf(data, options.auditDate, options.warnDays),
   };
 }
+
+/** The empty texts at or under the pointer a failed check names (at most three, in document order). */
+function emptyUnder(empty: readonly EmptyText[], pointer: string): EmptyText[] {
+  return empty.filter((e) => e.pointer === pointer || e.pointer.startsWith(`${pointer}/`)).slice(0, 3);
+}
+
+const excerpt = (s: string) => {
+  const flat = s.replace(/\s+/gu, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+};
 
 /** A gap also found under a related requirement counted earlier is counted there, once. */
 function markDuplicates(findings: Finding[]): void {

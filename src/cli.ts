@@ -15,6 +15,7 @@ import { loadReferenceData } from './reference-data.js';
 import { loadStandard, parseStandard } from './standard.js';
 import { baselineFor, loadBaseline } from './baseline.js';
 import { diff } from './diff.js';
+import { checkDeclarations } from './declarations.js';
 import { forDisplay } from './display.js';
 import type { Visibility } from './display.js';
 import { expandInputs } from './files.js';
@@ -194,7 +195,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     // next one is parsed: a batch keeps only the reports.
     const reports = files.map((file, i) => {
       if (files.length > 1 && io.isTTY) io.stderr(`\r\u001b[K${t('cli.progress', { i: i + 1, n: files.length, file })}`);
-      return audit(loadStandard(file), lists, { auditDate, references, baseline, warnDays });
+      const standard = loadStandard(file);
+      checkDeclarations(standard, lists);
+      return audit(standard, lists, { auditDate, references, baseline, warnDays });
     });
     if (files.length > 1 && io.isTTY) io.stderr('\r\u001b[K');
     const inputFiles = [...files, ...lists.map((l) => l.file), ...(opts.baseline ? [opts.baseline] : [])];
@@ -230,6 +233,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const current = loadStandard(newFile ?? oldFile);
     const previous = opts.git !== undefined ? parseStandard(`${opts.git}:${oldFile}`, gitShow(oldFile, opts.git)) : loadStandard(oldFile);
     const lists = checklistsFrom(opts);
+    checkDeclarations(current, lists);
     const references = loadReferenceData();
     const before = audit(previous, lists, { auditDate, references });
     const after = audit(current, lists, { auditDate, references });

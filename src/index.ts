@@ -3,6 +3,8 @@ export { audit, REPORT_VERSION, revisionOf, STATUSES } from './audit.js';
 export type { AuditOptions, BaselineEntry, Counts, Finding, GroupSummary, Reason, Report, Revision, Status } from './audit.js';
 export { baselineFor, loadBaseline } from './baseline.js';
 export { diff } from './diff.js';
+export { checkDeclarations } from './declarations.js';
+export { emptiness, MIN_WORDS, substantiveView } from './substance.js';
 export type { ChangeKind, DiffReport, RequirementChange, SectionChange } from './diff.js';
 export { forDisplay } from './display.js';
 export type { Visibility } from './display.js';

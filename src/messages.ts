@@ -55,6 +55,11 @@ type Template = (a: MessageArgs) => string;
 
 const da = {
   // Input and usage errors (exit code 2)
+  'input.declarationUnknown': (a) => `erklæringen gælder kravet "${a.id}", som ikke findes i nogen tjekliste${a.suggestion ? `; mente du "${a.suggestion}"?` : ''}`,
+  'input.declarationReference': (a) => `erklæringens henvisning "${a.pointer}" peger ikke på noget i standarden (skriv fx /behandlingsplan)`,
+  'input.declarationEmpty.placeholder': () => `erklæringens begrundelse er ikke udfyldt (en pladsholder)`,
+  'input.declarationEmpty.template': () => `erklæringens begrundelse er skabelonens eksempeltekst; skriv, hvordan kravet efterleves`,
+  'input.declarationEmpty.thin': () => `erklæringens begrundelse er for kort til at sige, hvordan kravet efterleves`,
   'input.manyErrors': (a) => `${a.count} fejl i filen`,
   'input.fileMissing': () => `filen findes ikke`,
   'input.notAFile': () => `er ikke en fil`,
@@ -172,6 +177,9 @@ const da = {
   'why.declaredMet': (a) => `erklæret opfyldt: ${a.text}`,
   'why.declaredDeviation': (a) => `afvigelse forklaret: ${a.text}`,
   'why.deviationFromSkal': (a) => `erklæret afvigelse fra et skal-krav (${a.text}); et lovkrav kan ikke forklares væk`,
+  'why.notFilled.placeholder': (a) => `"${a.path}" er ikke udfyldt: "${a.text}" er en pladsholder`,
+  'why.notFilled.template': (a) => `"${a.path}" er ikke udfyldt: teksten er skabelonens eksempel ("${a.text}")`,
+  'why.notFilled.thin': (a) => `"${a.path}" er ikke udfyldt: "${a.text}" er for kort til at beskrive noget`,
   'why.declarationExpired': (a) => `erklæringen udløb ${a.date}`,
   'why.notDeclared': () => 'kan ikke efterprøves i et dokument, og standarden erklærer ikke, hvordan det efterleves',
   'why.notApplicable': () => 'gælder ikke for de områder, standarden dækker',
