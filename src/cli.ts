@@ -9,6 +9,8 @@ import { FORMAT_NAMES, loadFormatter } from './formatters/index.js';
 import type { FormatName } from './formatters/index.js';
 import { writeWhole } from './io.js';
 import { t } from './messages.js';
+import type { MessageArgs, MessageId } from './messages.js';
+import { jsonText, visibleLine } from './formatters/safe-text.js';
 import { skeleton } from './skeleton.js';
 import { loadReferenceData } from './reference-data.js';
 import { loadStandard, parseStandard } from './standard.js';
@@ -147,10 +149,13 @@ function checklistsFrom(opts: { checklist?: string[]; lokal?: string[] }): Check
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** A message for the terminal that quotes input (a file name, an id): on one line, controls shown. */
+const say = (id: MessageId, args?: MessageArgs) => visibleLine(t(id, args));
+
 function emit(io: Io, text: string, output: string | undefined, inputs: readonly string[], announce = true): void {
   if (output) {
     writeWhole(output, text, inputs);
-    if (announce) io.stderr(t('cli.written', { file: output }) + '\n');
+    if (announce) io.stderr(say('cli.written', { file: output }) + '\n');
   } else {
     io.stdout(text);
   }
@@ -208,7 +213,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     // Each file is audited as soon as it is read, so its parsed YAML document can go before the
     // next one is parsed: a batch keeps only the reports.
     const reports = files.map((file, i) => {
-      if (files.length > 1 && io.isTTY) io.stderr(`\r\u001b[K${t('cli.progress', { i: i + 1, n: files.length, file })}`);
+      if (files.length > 1 && io.isTTY) io.stderr(`\r\u001b[K${say('cli.progress', { i: i + 1, n: files.length, file })}`);
       return audit(loadStandard(file), lists, { auditDate, references, baseline, warnDays });
     });
     if (files.length > 1 && io.isTTY) io.stderr('\r\u001b[K');
@@ -220,7 +225,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     }
     if (opts.opretBaseline) {
       writeWhole(opts.opretBaseline, baselineFor(reports), inputFiles);
-      io.stderr(t('cli.baselineWritten', { file: opts.opretBaseline, count: reports.reduce((n, r) => n + r.findings.filter((f) => f.gap).length + r.references.length, 0) }) + '\n');
+      io.stderr(say('cli.baselineWritten', { file: opts.opretBaseline, count: reports.reduce((n, r) => n + r.findings.filter((f) => f.gap).length + r.references.length, 0) }) + '\n');
     }
     setExit(reports.some((r) => failing(r.summary.gaps, r.summary.references, opts.failOn) > 0) ? 1 : 0);
   });
@@ -264,7 +269,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<fil>', t('cli.audit.file'))
     .action((file: string) => {
       loadStandard(file);
-      io.stdout(t('cli.valid', { file }) + '\n');
+      io.stdout(say('cli.valid', { file }) + '\n');
       setExit(0);
     });
 
@@ -273,7 +278,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('[fil]', t('cli.init.file'), 'kvalitetsstandard.yaml')
     .action((file: string) => {
       writeWhole(file, skeleton(), [], true);
-      io.stdout(t('cli.initWritten', { file }) + '\n');
+      io.stdout(say('cli.initWritten', { file }) + '\n');
       setExit(0);
     });
 
@@ -316,7 +321,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       if (!text.trim()) throw new InputError(file, { line: 1, column: 1 }, 'input.empty');
       const result = importStandard(text, { source: basename(file), date: io.today(), references: loadReferenceData(), kommune: opts.kommune });
       emit(io, result.yaml, opts.output, [file], false);
-      if (opts.output) io.stderr(t('import.written', { file: opts.output, placed: Object.keys(result.placed).length, unplaced: result.unplaced }) + '\n');
+      if (opts.output) io.stderr(say('import.written', { file: opts.output, placed: Object.keys(result.placed).length, unplaced: result.unplaced }) + '\n');
       setExit(0);
     });
 
@@ -367,7 +372,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const check = lists.flatMap((l) => l.requirements).find((r) => r.id === entry.id)?.check;
     const out =
       opts.format === 'json'
-        ? JSON.stringify({ ...entry, relatedRequirements: related.map((r) => r.id), check: check ?? null }, null, 2) + '\n'
+        ? jsonText({ ...entry, relatedRequirements: related.map((r) => r.id), check: check ?? null }, 2) + '\n'
         : opts.format === 'markdown'
           ? explainMarkdown(entry, related)
           : explainText(entry, related, check, ctx);
@@ -430,14 +435,14 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       if (err.code === 'commander.executeSubCommandAsync') return err.exitCode;
       const translate = COMMANDER_MESSAGES[err.code];
       const text = translate ? translate(err.message) : err.message.replace(/^error: /, '');
-      io.stderr(`kvalitetstjek: ${t('cli.error')}: ${text}\n`);
+      io.stderr(`kvalitetstjek: ${t('cli.error')}: ${visibleLine(text)}\n`);
       return 2;
     }
     if (err instanceof InputError) {
       io.stderr(err.format() + '\n');
       return 2;
     }
-    io.stderr(t('cli.unexpected', { detail: err instanceof Error ? err.message : String(err) }) + '\n');
+    io.stderr(say('cli.unexpected', { detail: err instanceof Error ? err.message : String(err) }) + '\n');
     return 2;
   }
 }
