@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import type { Io } from '../src/cli.js';
 import { marked } from '../src/formatters/html.js';
+import { codeSpan } from '../src/formatters/markdown-escape.js';
 import { pathUri, workflowData, workflowProperty } from '../src/formatters/safe-text.js';
 import { fixture, root, tempDir, withoutSection } from './helpers.js';
 
@@ -220,6 +221,14 @@ describe('text from the input never becomes structure', () => {
     expect(html).not.toMatch(/<(script|img|a)\b/i);
     expect(html).not.toMatch(/href=/i);
     expect(html).toContain('[klik](javascript:alert(1))');
+  });
+
+  it('a key name in a code span cannot close it, nor bring a control character or a line break', () => {
+    for (const key of ['/gave`kort', '/``x`', '`/a', `/a\r\n# b${ESC}[31m`]) {
+      const found = tokens(`- Hvor: ${codeSpan(key)}`).filter((t) => t.type === 'codespan');
+      expect(found, key).toHaveLength(1);
+      expect((found[0] as { text: string }).text.trim(), key).toBe(key.replace(/\r\n/, ' ').replace(ESC, '␛').trim());
+    }
   });
 
   it('the HTML renderer links only to http(s) and shows raw HTML and images as text', () => {
