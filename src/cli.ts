@@ -10,6 +10,8 @@ import type { FormatName } from './formatters/index.js';
 import { writeOutputs } from './io.js';
 import { gitRevisions, gitShow } from './git.js';
 import { t } from './messages.js';
+import type { MessageArgs, MessageId } from './messages.js';
+import { jsonText, visibleLine } from './formatters/safe-text.js';
 import { skeleton } from './skeleton.js';
 import { loadReferenceData } from './reference-data.js';
 import { loadStandard, parseStandard } from './standard.js';
@@ -123,6 +125,9 @@ function checklistsFrom(opts: { checklist?: string[]; lokal?: string[] }): Check
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** A message for the terminal that quotes input (a file name, an id): on one line, controls shown. */
+const say = (id: MessageId, args?: MessageArgs) => visibleLine(t(id, args));
+
 /** One piece of output: to a file (then `notice` is said on stderr), or to the screen. */
 interface Emitted {
   text: string;
@@ -140,7 +145,7 @@ function emit(io: Io, items: readonly Emitted[], inputs: readonly string[]): voi
   for (const i of items) if (i.output && i.notice) io.stderr(i.notice + '\n');
 }
 
-const written = (output: string | undefined) => (output ? t('cli.written', { file: output }) : undefined);
+const written = (output: string | undefined) => (output ? say('cli.written', { file: output }) : undefined);
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('kvalitetstjek');
@@ -194,7 +199,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     // Each file is audited as soon as it is read, so its parsed YAML document can go before the
     // next one is parsed: a batch keeps only the reports.
     const reports = files.map((file, i) => {
-      if (files.length > 1 && io.isTTY) io.stderr(`\r\u001b[K${t('cli.progress', { i: i + 1, n: files.length, file })}`);
+      if (files.length > 1 && io.isTTY) io.stderr(`\r\u001b[K${say('cli.progress', { i: i + 1, n: files.length, file })}`);
       const standard = loadStandard(file);
       checkDeclarations(standard, lists);
       return audit(standard, lists, { auditDate, references, baseline, warnDays });
@@ -210,7 +215,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     }
     if (opts.opretBaseline) {
       const count = reports.reduce((n, r) => n + r.findings.filter((f) => f.gap).length + r.references.length, 0);
-      items.push({ text: baselineFor(reports), output: opts.opretBaseline, notice: t('cli.baselineWritten', { file: opts.opretBaseline, count }) });
+      items.push({ text: baselineFor(reports), output: opts.opretBaseline, notice: say('cli.baselineWritten', { file: opts.opretBaseline, count }) });
     }
     emit(io, items, inputFiles);
     setExit(reports.some((r) => failing(r.summary.gaps, r.summary.references, opts.failOn) > 0) ? 1 : 0);
@@ -258,7 +263,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<fil>', t('cli.audit.file'))
     .action((file: string) => {
       loadStandard(file);
-      io.stdout(t('cli.valid', { file }) + '\n');
+      io.stdout(say('cli.valid', { file }) + '\n');
       setExit(0);
     });
 
@@ -267,7 +272,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('[fil]', t('cli.init.file'), 'kvalitetsstandard.yaml')
     .action((file: string) => {
       writeOutputs([{ file, content: skeleton() }], [], true);
-      io.stdout(t('cli.initWritten', { file }) + '\n');
+      io.stdout(say('cli.initWritten', { file }) + '\n');
       setExit(0);
     });
 
@@ -311,7 +316,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const text = readText(file);
       if (!text.trim()) throw new InputError(file, { line: 1, column: 1 }, 'input.empty');
       const result = importStandard(text, { source: basename(file), date: io.today(), references: loadReferenceData(), kommune: opts.kommune });
-      const notice = opts.output ? t('import.written', { file: opts.output, placed: Object.keys(result.placed).length, unplaced: result.unplaced }) : undefined;
+      const notice = opts.output ? say('import.written', { file: opts.output, placed: Object.keys(result.placed).length, unplaced: result.unplaced }) : undefined;
       emit(io, [{ text: result.yaml, output: opts.output, notice }], [file]);
       setExit(0);
     });
@@ -363,7 +368,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const check = lists.flatMap((l) => l.requirements).find((r) => r.id === entry.id)?.check;
     const out =
       opts.format === 'json'
-        ? JSON.stringify({ ...entry, relatedRequirements: related.map((r) => r.id), check: check ?? null }, null, 2) + '\n'
+        ? jsonText({ ...entry, relatedRequirements: related.map((r) => r.id), check: check ?? null }, 2) + '\n'
         : opts.format === 'markdown'
           ? explainMarkdown(entry, related)
           : explainText(entry, related, check, ctx);
@@ -426,14 +431,14 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       if (err.code === 'commander.executeSubCommandAsync') return err.exitCode;
       const translate = COMMANDER_MESSAGES[err.code];
       const text = translate ? translate(err.message) : err.message.replace(/^error: /, '');
-      io.stderr(`kvalitetstjek: ${t('cli.error')}: ${text}\n`);
+      io.stderr(`kvalitetstjek: ${t('cli.error')}: ${visibleLine(text)}\n`);
       return 2;
     }
     if (err instanceof InputError) {
       io.stderr(err.format() + '\n');
       return 2;
     }
-    io.stderr(t('cli.unexpected', { detail: err instanceof Error ? err.message : String(err) }) + '\n');
+    io.stderr(say('cli.unexpected', { detail: err instanceof Error ? err.message : String(err) }) + '\n');
     return 2;
   }
 }

@@ -1,3 +1,4 @@
+import { visibleLine } from './formatters/safe-text.js';
 import { t } from './messages.js';
 import type { MessageArgs, MessageId } from './messages.js';
 import type { Position } from './positions.js';
@@ -15,12 +16,18 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 
-  /** "fil:linje:kolonne: besked", the form editors and terminals turn into links. */
+  /**
+   * "fil:linje:kolonne: besked", the form editors and terminals turn into links. The file name and
+   * the message quote the input (a key, an id from the command line): one line each, with every
+   * control character shown, so that no input can recolour the terminal or add a line of its own.
+   */
   format(): string {
+    const message = visibleLine(this.message);
     // A usage error names no file: it reads like the command line's own errors.
-    if (!this.file) return `kvalitetstjek: ${t('cli.error')}: ${this.message}`;
-    const where = this.position ? `${this.file}:${this.position.line}:${this.position.column}` : this.file;
-    const head = `${where}: ${this.message}`;
+    if (!this.file) return `kvalitetstjek: ${t('cli.error')}: ${message}`;
+    const file = visibleLine(this.file);
+    const where = this.position ? `${file}:${this.position.line}:${this.position.column}` : file;
+    const head = `${where}: ${message}`;
     return [head, ...this.details.map((d) => '  ' + d.format())].join('\n');
   }
 }

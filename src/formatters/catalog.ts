@@ -5,6 +5,7 @@ import { t } from '../messages.js';
 import { paint } from './context.js';
 import type { FormatContext } from './context.js';
 import { escapeMarkdown as esc, quote } from './markdown-escape.js';
+import { jsonText, visible, visibleDeep } from './safe-text.js';
 import { groupTitle } from './view.js';
 import { citationsIn, describeProvision } from '../references.js';
 import type { Provision, ReferenceData } from '../references.js';
@@ -23,7 +24,9 @@ function byGroup(entries: readonly CatalogEntry[]): { title: string; entries: Ca
 const idText = (e: CatalogEntry) => (e.printedId ? `${e.id}\n(${t('catalog.printedAs', { printed: e.printedId })})` : e.id);
 const kindText = (e: CatalogEntry) => t(`kind.${e.kind}`);
 
-export function catalogTerminal(entries: readonly CatalogEntry[], ctx: FormatContext, width = 100): string {
+export function catalogTerminal(input: readonly CatalogEntry[], ctx: FormatContext, width = 100): string {
+  // A local checklist is input: its control characters are shown, never sent to the terminal.
+  const entries = visibleDeep(input);
   const c = paint(ctx);
   const out: string[] = [];
   const textWidth = Math.max(30, width - 52);
@@ -55,7 +58,7 @@ export function catalogMarkdown(entries: readonly CatalogEntry[]): string {
 }
 
 export function catalogJson(entries: readonly CatalogEntry[]): string {
-  return JSON.stringify(entries, null, 2) + '\n';
+  return jsonText(entries, 2) + '\n';
 }
 
 /** A requirement in plain text: what a CI tool shows as a rule's help. */
@@ -69,7 +72,8 @@ export function helpText(e: CatalogEntry): string {
 }
 
 /** Everything about one requirement, in Danish. `related` are the entries linked to it. */
-export function explainText(e: CatalogEntry, related: readonly CatalogEntry[], check: unknown, ctx: FormatContext): string {
+export function explainText(entry: CatalogEntry, relatedEntries: readonly CatalogEntry[], check: unknown, ctx: FormatContext): string {
+  const [e, related] = visibleDeep([entry, relatedEntries] as const);
   const c = paint(ctx);
   const out: string[] = [c.bold(`${e.id}  ${e.levels.join('/')}`), ''];
   out.push(e.verbatim ? `  »${e.text}«` : `  ${e.text}`);
@@ -93,7 +97,7 @@ export function explainText(e: CatalogEntry, related: readonly CatalogEntry[], c
     for (const r of related) out.push(`  ${r.id}: ${r.text}`);
   }
   if (e.hint) field(t('explain.hint'), e.hint);
-  field(t('explain.check'), check ? JSON.stringify(check) : t('explain.noCheck'));
+  field(t('explain.check'), check ? jsonText(check) : t('explain.noCheck'));
   field(t('explain.source'), e.source);
   return out.join('\n') + '\n';
 }
@@ -118,7 +122,7 @@ export function explainReference(query: string, data: ReferenceData, ctx: Format
   if (citation.kind === 'name') {
     const name = data.names.find((n) => n.id === citation.name);
     if (!name) return null;
-    out.push(c.bold(citation.text), '');
+    out.push(c.bold(visible(citation.text)), '');
     field(out, t('explain.currentName'), name.current);
     field(out, t('explain.about'), name.about);
     field(out, t('explain.source'), name.source);

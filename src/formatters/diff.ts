@@ -5,12 +5,15 @@ import { t } from '../messages.js';
 import { paint } from './context.js';
 import type { FormatContext } from './context.js';
 import { escapeMarkdown as esc } from './markdown-escape.js';
+import { jsonText, visibleDeep } from './safe-text.js';
 
 const KINDS = ['regression', 'improvement', 'changed'] as const;
 
 const line = (c: RequirementChange) => `${c.id} (${c.level}): ${t(`status.${c.before}`)} → ${t(`status.${c.after}`)}`;
 
-export function diffTerminal(d: DiffReport, ctx: FormatContext): string {
+export function diffTerminal(input: DiffReport, ctx: FormatContext): string {
+  // Text goes to the terminal as it is: every control character from the input is shown first.
+  const d = visibleDeep(input);
   const c = paint(ctx);
   const out = [c.bold(t('diff.title', { old: d.old.file, new: d.new.file })), ''];
   for (const kind of KINDS) {
@@ -58,5 +61,5 @@ export function diffMarkdown(d: DiffReport): string {
 
 export function diffJson(d: DiffReport): string {
   const { regressions: _forCiFormats, ...rest } = d;
-  return JSON.stringify(rest, null, 2) + '\n';
+  return jsonText(rest, 2) + '\n';
 }

@@ -2,9 +2,7 @@
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 import type { Report } from '../audit.js';
 import { t } from '../messages.js';
-
-const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+import { workflowData as data, workflowProperty as property } from './safe-text.js';
 
 function annotation(kind: 'error' | 'warning' | 'notice', file: string, line: number, col: number, title: string, message: string): string {
   return `::${kind} file=${property(file)},line=${line},col=${col},title=${property(title)}::${data(message)}`;

@@ -1,15 +1,14 @@
 // The leaders' report: one self-contained HTML file (inline CSS and SVG, nothing from the network),
 // readable on screen and on paper. The body is the Markdown report rendered with marked; the
 // revision timeline and the charts are drawn here. Every value from a standard is escaped: the
-// Markdown escapes it, and marked is told to show any raw HTML as text.
+// Markdown escapes it, and marked is told to show any raw HTML as text and to link only to http(s).
 import { Marked } from 'marked';
 import type { Report } from '../audit.js';
 import { LEVELS } from '../checklist.js';
 import { t } from '../messages.js';
 import { markdown } from './markdown.js';
+import { escapeHtml } from './safe-text.js';
 import { groupTitle, revisionText } from './view.js';
-
-export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** marked, set up for untrusted text: shared by every HTML report. */
 export const marked = new Marked({
@@ -17,8 +16,16 @@ export const marked = new Marked({
   // A web address in a standard's text stays text too: no links to anywhere.
   tokenizer: { url: () => undefined },
   renderer: {
-    // A standard's text is untrusted: HTML in it is shown, never interpreted.
+    // The Markdown escapes every value from the input; these are the second line of defence.
+    // HTML is shown, never interpreted.
     html: (token) => escapeHtml(token.text),
+    // Only an http(s) address becomes a link; any other (javascript:, data:, a relative path) stays text.
+    link(token) {
+      const text = this.parser.parseInline(token.tokens);
+      return /^https?:\/\//i.test(token.href) ? `<a href="${escapeHtml(token.href)}">${text}</a>` : text;
+    },
+    // Nothing may be fetched, not even an image: its description is shown instead.
+    image: (token) => escapeHtml(token.text),
   },
 });
 

@@ -5,6 +5,7 @@
 import { REPORT_VERSION } from '../audit.js';
 import type { Report } from '../audit.js';
 import type { CatalogEntry } from '../checklist.js';
+import { jsonText } from './safe-text.js';
 
 function normalized(report: Report, catalog: Map<string, CatalogEntry>) {
   const findings = report.findings.map((f) => {
@@ -18,11 +19,11 @@ export function json(reports: readonly Report[]): string {
   const catalog = new Map<string, CatalogEntry>();
   if (reports.length === 1) {
     const { reportVersion, ...rest } = normalized(reports[0] as Report, catalog);
-    return JSON.stringify({ reportVersion, requirements: [...catalog.values()], ...rest }, null, 2) + '\n';
+    return jsonText({ reportVersion, requirements: [...catalog.values()], ...rest }, 2) + '\n';
   }
   const bodies = reports.map((r) => {
     const { reportVersion: _same, ...rest } = normalized(r, catalog);
     return rest;
   });
-  return JSON.stringify({ reportVersion: REPORT_VERSION, requirements: [...catalog.values()], reports: bodies }) + '\n';
+  return jsonText({ reportVersion: REPORT_VERSION, requirements: [...catalog.values()], reports: bodies }) + '\n';
 }

@@ -2,15 +2,10 @@
 // that cannot be verified or does not apply is skipped. Legal reference findings are test cases too.
 import type { Finding, Report } from '../audit.js';
 import { t } from '../messages.js';
+import { escapeXml } from './safe-text.js';
 
-const xml = (s: string) =>
-  s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+// Every text, from the input or not, goes through the one XML rule: well-formed XML 1.0 whatever it holds.
+const xml = escapeXml;
 
 function testcase(file: string, f: Finding): string {
   const name = `${f.requirement.id} (${f.level})`;

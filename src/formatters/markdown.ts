@@ -1,7 +1,7 @@
 // The Markdown report: a document a consultant can hand to the municipality as it is.
 import type { Finding, Report } from '../audit.js';
 import { t } from '../messages.js';
-import { escapeMarkdown as esc, quote } from './markdown-escape.js';
+import { codeSpan, escapeMarkdown as esc, quote } from './markdown-escape.js';
 import { displayId, gaps, grouped, metaRows, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
 
 const row = (cells: (string | number)[]) => `| ${cells.map((c) => (typeof c === 'number' ? String(c) : esc(c))).join(' | ')} |`;
@@ -18,7 +18,7 @@ function requirementBlock(f: Finding, heading: string): string[] {
   lines.push('');
   for (const reason of f.reasons) lines.push(`- ${t('report.why')}: ${esc(reason.text)}`);
   const where = whereText(f);
-  if (where) lines.push(`- ${t('report.where')}: ${esc(where)} (\`${f.location?.pointer || '/'}\`)`);
+  if (where) lines.push(`- ${t('report.where')}: ${esc(where)} (${codeSpan(f.location?.pointer || '/')})`);
   if (f.gap && r.hint) lines.push(`- ${t('report.hint')}: ${esc(r.hint)}`);
   lines.push('');
   return lines;
@@ -93,7 +93,8 @@ function one(report: Report, top: '#' | '##'): string {
     out.push('');
   }
 
-  out.push('---', '', t('report.source', { sources: report.checklists.map((c) => c.source).join('; ') }));
-  for (const c of report.checklists.filter((c) => !c.verbatim)) out.push('', t('report.notVerbatimNote', { source: c.title }));
+  // A local checklist's title and source are input too.
+  out.push('---', '', esc(t('report.source', { sources: report.checklists.map((c) => c.source).join('; ') })));
+  for (const c of report.checklists.filter((c) => !c.verbatim)) out.push('', esc(t('report.notVerbatimNote', { source: c.title })));
   return out.join('\n') + '\n';
 }

@@ -5,6 +5,7 @@ import type { CatalogEntry } from '../checklist.js';
 import { t } from '../messages.js';
 import { VERSION } from '../version.js';
 import { explainMarkdown, helpText } from './catalog.js';
+import { jsonText, pathUri } from './safe-text.js';
 
 type Level = 'error' | 'warning' | 'note';
 
@@ -74,9 +75,9 @@ export function sarif(reports: readonly Report[]): string {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonText(log, 2) + '\n';
 }
 
 function location(file: string, line: number, column: number): object {
-  return { physicalLocation: { artifactLocation: { uri: file.split('\\').join('/') }, region: { startLine: line, startColumn: column } } };
+  return { physicalLocation: { artifactLocation: { uri: pathUri(file) }, region: { startLine: line, startColumn: column } } };
 }

@@ -4,10 +4,13 @@ import type { Report } from '../audit.js';
 import { t } from '../messages.js';
 import { paint } from './context.js';
 import type { FormatContext } from './context.js';
+import { visibleDeep, visibleLine } from './safe-text.js';
 import { displayId, gaps, metaRows, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
 
 /** One section per file; with several files, an overview table per file at the end. */
-export function terminal(reports: readonly Report[], ctx: FormatContext): string {
+export function terminal(input: readonly Report[], ctx: FormatContext): string {
+  // Text goes to the terminal as it is: every control character from the input is shown first.
+  const reports = input.map((r) => visibleDeep(r));
   const parts = reports.map((r) => one(r, ctx));
   if (reports.length > 1) parts.push(overview(reports, ctx));
   return parts.join('\n');
@@ -30,8 +33,9 @@ function overview(reports: readonly Report[], ctx: FormatContext): string {
 function one(report: Report, ctx: FormatContext): string {
   const c = paint(ctx);
   const out: string[] = [];
-  out.push(c.bold(t('report.title', { titel: report.standard.titel })));
-  for (const [k, v] of metaRows(report)) out.push(`${c.dim(k + ':')} ${v}`);
+  // The title and the facts are one line each: a line break from the input shows as ␤.
+  out.push(c.bold(visibleLine(t('report.title', { titel: report.standard.titel }))));
+  for (const [k, v] of metaRows(report)) out.push(`${c.dim(k + ':')} ${visibleLine(v)}`);
   out.push('');
 
   const rows = summaryRows(report);

@@ -4,6 +4,7 @@ import type { Trend } from '../trend.js';
 import { t } from '../messages.js';
 import { html, marked } from './html.js';
 import { escapeMarkdown as esc } from './markdown-escape.js';
+import { jsonText } from './safe-text.js';
 import { groupTitle } from './view.js';
 
 export function trendMarkdown(trend: Trend): string {
@@ -37,5 +38,5 @@ export function trendHtml(trend: Trend): string {
 
 export function trendJson(trend: Trend): string {
   const { latest, changes, ...rest } = trend;
-  return JSON.stringify({ ...rest, changes: changes.map(({ from, to, diff }) => ({ from, to, changes: diff.changes, sections: diff.sections })) }, null, 2) + '\n';
+  return jsonText({ ...rest, changes: changes.map(({ from, to, diff }) => ({ from, to, changes: diff.changes, sections: diff.sections })) }, 2) + '\n';
 }
