@@ -126,6 +126,8 @@ const da = {
     ` IMPORTERET UDKAST – SKAL GENNEMGÅS.\n Skrevet af kvalitetstjek import ${a.date} fra ${a.source}.\n Overskrifterne er oversat til formatets afsnit efter deres sædvanlige navne, og fakta (frister,\n opfølgningstidspunkter, lovhenvisninger, tilbud) er kun løftet ud, hvor teksten siger dem klart.\n Tekst, der ikke kunne placeres, står under øvrige_afsnit med sin oprindelige overskrift.\n Kontrollér hvert afsnit mod originalen, før standarden auditeres.`,
   'import.unknownMunicipality': () => 'UKENDT KOMMUNE (udfyld)',
   'import.noHeading': () => 'Uden overskrift',
+  'import.unknownTitle': () => 'UKENDT TITEL (udfyld)',
+  'import.tooLarge': (a) => `teksten er for stor til import (højst ${a.limit} tegn); del den op, eller importér den del, der er kvalitetsstandarden`,
   'import.written': (a) => `Udkastet er skrevet til ${a.file}: ${a.placed} afsnit placeret, ${a.unplaced} uplaceret. Gennemgå det, og kør: kvalitetstjek audit ${a.file}`,
   'cli.import': () => 'Importér en eksisterende standard (Markdown eller tekst) som et YAML-udkast, der skal gennemgås',
   'cli.import.file': () => 'standarden som Markdown- eller tekstfil (fx kopieret fra kommunens hjemmeside)',
