@@ -59,6 +59,12 @@ describe('a pattern in a local checklist', () => {
     expect(report.findings.find((f) => f.requirement === 'M1.1')?.status).toBe('missing');
   });
 
+  it('runs under the same engine in the precompiled validators of the bundled checklists and schemas', () => {
+    const code = readFileSync(join(root, 'generated', 'validators.cjs'), 'utf8');
+    expect(code).toContain('require("../dist/compile.js").linearRegExp');
+    expect(code).not.toMatch(/new RegExp\(/);
+  });
+
   it('is matched with the same meaning as before: a pattern that fits the title is met', () => {
     const list = writeChecklist(requirement(1, ['    check: { properties: { titel: { pattern: "^Rus\\\\w+ng$" } }, required: [titel] }']));
     const run = cli(['audit', fixture('helsingoer-rusmiddelbehandling.yaml'), '--lokal', list, '-f', 'json']);
