@@ -1,13 +1,14 @@
 // Checklists: requirements as YAML data, validated against schemas/checklist.schema.json, with each
 // machine check compiled once.
 import { fileURLToPath } from 'node:url';
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { InputError, inputErrors } from './errors.js';
 import { loadYamlFile, parseYaml } from './load.js';
 import type { LoadedYaml } from './load.js';
-import { compileSchema, precompiledValidators } from './compile.js';
-import { checklistSchema, packageRoot, readJsonAsset, schemaErrors, sourceFingerprint } from './schema.js';
+import { checkProblems, compileSchema, precompiledValidators } from './compile.js';
+import { checklistSchema, displayPath, packageRoot, readJsonAsset, schemaErrors, sourceFingerprint } from './schema.js';
 import type { JsonSchema } from './schema.js';
+import { toPointer } from './positions.js';
 import type { SourceMap } from './positions.js';
 
 export type Level = 'skal' | 'bør' | 'kan';
@@ -104,10 +105,15 @@ function checklistFromYaml(loaded: LoadedYaml): Checklist {
   const compiled = new Map<string, CompiledChecks>();
   const compile = (schema: JsonSchema | undefined, pointer: string, id: string): ValidateFunction | undefined => {
     if (!schema) return undefined;
+    const problems = checkProblems(schema);
+    if (problems.length > 0) {
+      errors.push(...checkErrors(loaded, pointer, id, problems));
+      return undefined;
+    }
     try {
       return compileSchema(schema);
     } catch (err) {
-      errors.push(new InputError(loaded.file, loaded.source.locate(pointer), 'checklist.badCheck', { id, detail: (err as Error).message }));
+      errors.push(compileError(loaded, pointer, id, schema, err));
       return undefined;
     }
   };
@@ -127,6 +133,66 @@ function checklistFromYaml(loaded: LoadedYaml): Checklist {
   const appliesIf = compile(data.checklist.appliesIf, '/checklist/appliesIf', data.checklist.id);
   if (errors.length > 0) throw inputErrors(loaded.file, errors);
   return { ...data, file: loaded.file, source: loaded.source, compiled, appliesIf };
+}
+
+// Keywords whose errors schemaErrors puts in Danish.
+const MAPPED = new Set(['additionalProperties', 'required', 'type', 'enum', 'minLength', 'minItems', 'minimum', 'uniqueItems']);
+
+/**
+ * A check's problems (checkProblems: ajv errors with the check as data) as Danish errors at the
+ * keyword's position: one per place, the innermost where an alternative (anyOf) failed at several
+ * depths, the first where it failed several ways at one place.
+ */
+function checkErrors(loaded: LoadedYaml, pointer: string, id: string, problems: readonly ErrorObject[]): InputError[] {
+  // Errors about a property's name come just before the propertyNames error that names it.
+  let names: ErrorObject | undefined;
+  const placed = [...problems]
+    .reverse()
+    .map((e) => {
+      if (e.keyword === 'propertyNames') names = e;
+      const key = names && e !== names && e.schemaPath.startsWith(`${names.schemaPath}/`) ? toPointer([String(names.params.propertyName)]) : '';
+      return { e, at: pointer + e.instancePath + key };
+    })
+    .reverse()
+    .filter(({ e }) => e.keyword !== 'anyOf' && e.keyword !== 'propertyNames');
+  const seen = new Set<string>();
+  const out: InputError[] = [];
+  for (const { e, at } of placed) {
+    if (seen.has(at) || placed.some((o) => o.at.startsWith(`${at}/`))) continue;
+    seen.add(at);
+    const path = displayPath(at);
+    if (e.keyword === 'linearPattern') {
+      const problem = String(e.params.problem);
+      out.push(new InputError(loaded.file, loaded.source.locate(at), 'checklist.badPattern', { id, path, problem, fragment: String(e.params.fragment) }));
+    } else if (MAPPED.has(e.keyword)) {
+      const inner = schemaErrors(loaded, [{ ...e, instancePath: at }]);
+      for (const i of inner) out.push(new InputError(loaded.file, i.position, 'checklist.badCheck', { id, detail: i.message }));
+    } else {
+      out.push(new InputError(loaded.file, loaded.source.locate(at), 'checklist.badKeyword', { id, path }));
+    }
+  }
+  return out;
+}
+
+/** A check that passed checkProblems and still did not compile: a $ref to nothing, or worse. */
+function compileError(loaded: LoadedYaml, pointer: string, id: string, check: JsonSchema, err: unknown): InputError {
+  const missing = (err as { missingRef?: unknown }).missingRef;
+  if (typeof missing === 'string') {
+    const ref = findRef(check, missing);
+    return new InputError(loaded.file, loaded.source.locate(ref === undefined ? pointer : pointer + ref), 'checklist.missingRef', { id, ref: missing });
+  }
+  return new InputError(loaded.file, loaded.source.locate(pointer), 'checklist.uncompilable', { id });
+}
+
+/** The pointer of the first $ref in a check that names `target`. */
+function findRef(value: unknown, target: string, at: string[] = []): string | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '$ref' && typeof v === 'string' && target.endsWith(v)) return toPointer([...at, k]);
+    const inner = findRef(v, target, [...at, k]);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
 }
 
 /** The precompiled form of the bundled checklists, written by scripts/precompile.mjs. */

@@ -3,8 +3,20 @@ import { t } from './messages.js';
 import type { MessageArgs, MessageId } from './messages.js';
 import type { Position } from './positions.js';
 
+const BRAND = Symbol.for('kvalitetstjek.InputError');
+
 /** A problem with the user's input (a file, an argument): reported in Danish, exit code 2. */
 export class InputError extends Error {
+  readonly [BRAND] = true;
+
+  /**
+   * The bundled CLI loads rarely used modules (import, html, …) from dist/, which have their own
+   * copy of this class: `instanceof` goes by the brand, so their input errors are still input errors.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
   constructor(
     readonly file: string,
     readonly position: Position | undefined,

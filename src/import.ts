@@ -2,9 +2,10 @@
 // a PDF) → a YAML draft in the format. Headings are mapped to sections by their usual Danish names;
 // facts are lifted only where the text states them plainly; text that fits no section is kept under
 // its own heading in øvrige_afsnit. Nothing of the source is dropped. Pure: text in, draft out.
-import { marked } from 'marked';
+import { Lexer } from 'marked';
 import type { Token, Tokens } from 'marked';
 import { Document } from 'yaml';
+import { InputError } from './errors.js';
 import { t } from './messages.js';
 import { citationsIn } from './references.js';
 import type { ReferenceData } from './references.js';
@@ -93,8 +94,9 @@ export function plainToMarkdown(text: string): string {
     const line = lines[i] as string;
     if (!line.trim()) continue;
     // A heading can be broken over two lines ("Levering af" / "ydelsen").
-    const nextIndex = lines.findIndex((l, j) => j > i && l.trim() !== '');
-    const next = nextIndex > 0 ? (lines[nextIndex] as string) : '';
+    let nextIndex = i + 1;
+    while (nextIndex < lines.length && (lines[nextIndex] as string).trim() === '') nextIndex++;
+    const next = lines[nextIndex] ?? '';
     const one = headingAt(line);
     const two = headingAt(`${line.trim()} ${next.trim()}`);
     const spans = two !== null && two[0].length > line.trim().length && (one === null || two[0].length > one[0].length);
@@ -118,22 +120,95 @@ export function plainToMarkdown(text: string): string {
   return out.join('\n');
 }
 
-function sectionsOf(markdown: string): { title: string | null; sections: Section[] } {
-  const tokens = marked.lexer(markdown);
+/** The largest text import takes (characters): far above any standard, well within time and memory. */
+export const MAX_IMPORT_CHARS = 2_000_000;
+/** Deeper nesting (list markers, > and indentation on one line) makes a block plain text. */
+const MAX_NESTING = 12;
+
+/** How deeply a line nests containers: list markers and > at its start, and its indentation. */
+function nesting(line: string): number {
+  const m = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)))*/.exec(line) as RegExpExecArray;
+  const markers = (m[0].match(/[-*+>]|\d{1,9}[.)]/g) ?? []).length;
+  const indent = /^[ \t]*/.exec(line.slice(m[0].length))?.[0].length ?? 0;
+  return markers + Math.floor((m[0].length + indent) / 2);
+}
+
+/**
+ * Markdown → block tokens, in time linear in the text. Only block structure is read (the draft keeps
+ * each block's text as written), so marked's inline lexer never runs. marked nests one call per
+ * level of list or quote, so a block nested deeper than MAX_NESTING (a line of "* * * …", a list
+ * indented a thousand levels) would cost time and stack out of all proportion: such a block is kept
+ * as a plain paragraph, line by line, and the blocks around it are read as usual.
+ */
+function blockTokens(markdown: string): Token[] {
+  const tokens: Token[] = [];
+  let pending: string[] = [];
+  const lex = () => {
+    if (pending.length) tokens.push(...new Lexer().blockTokens(pending.join('\n'), []));
+    pending = [];
+  };
+  const blocks = markdown.replace(/\r\n?/g, '\n').split(/\n(?=[ \t]*\n)/);
+  for (const block of blocks) {
+    const lines = block.split('\n');
+    if (lines.some((l) => nesting(l) > MAX_NESTING)) {
+      lex();
+      const text = lines.map((l) => l.trim()).filter(Boolean).join('\n');
+      if (text) tokens.push({ type: 'paragraph', raw: block, text, tokens: [] });
+    } else {
+      pending.push(block);
+    }
+  }
+  lex();
+  return tokens;
+}
+
+/** A block's text as the draft keeps it; a table row by row, each row as a line. */
+function textOf(tok: Token): string[] {
+  const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+  switch (tok.type) {
+    case 'space':
+    case 'hr':
+      return [];
+    case 'list':
+      return (tok as Tokens.List).items.map((it) => `- ${flat(it.text)}`);
+    case 'table': {
+      const table = tok as Tokens.Table;
+      const row = (cells: Tokens.TableCell[]) => `| ${cells.map((c) => flat(c.text)).join(' | ')} |`;
+      return [[row(table.header), ...table.rows.map(row)].join('\n')];
+    }
+    default:
+      // Text where the token has it; else what was written (a link definition, say).
+      return [flat('text' in tok && typeof tok.text === 'string' ? tok.text : tok.raw)];
+  }
+}
+
+/**
+ * plainToMarkdown's output, read as what it is: "## " headings, "- " items and paragraphs. Read as
+ * Markdown, the plain text's own characters (a line of ~~~, a [label]: definition) would turn into
+ * structure and swallow words.
+ */
+function plainTokens(markdown: string): Token[] {
+  return markdown
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((raw): Token => {
+      if (raw.startsWith('## ')) return { type: 'heading', raw, depth: 2, text: raw.slice(3), tokens: [] };
+      if (raw.startsWith('- ')) return { type: 'list', raw, ordered: false, start: '', loose: false, items: [{ type: 'list_item', raw, task: false, loose: false, text: raw.slice(2), tokens: [] }] };
+      return { type: 'paragraph', raw, text: raw, tokens: [] };
+    });
+}
+
+function sectionsOf(tokens: readonly Token[]): { title: string | null; sections: Section[] } {
   const sections: Section[] = [];
   let title: string | null = null;
   let current: Section = { key: null, heading: '', paragraphs: [] };
   const push = () => {
     if (current.paragraphs.length || current.heading) sections.push(current);
   };
-  const textOf = (tok: Token): string[] => {
-    if (tok.type === 'list') return (tok as Tokens.List).items.map((it) => `- ${it.text.replace(/\s+/g, ' ').trim()}`);
-    if ('text' in tok && typeof tok.text === 'string') return [tok.text.replace(/\s+/g, ' ').trim()];
-    return [];
-  };
   for (const tok of tokens) {
     if (tok.type === 'heading') {
       const h = (tok as Tokens.Heading).text.trim();
+      if (!h) continue; // a bare "#": no words to keep
       if (tok.depth === 1 && title === null && sections.length === 0 && current.paragraphs.length === 0) {
         title = h;
         continue;
@@ -142,7 +217,6 @@ function sectionsOf(markdown: string): { title: string | null; sections: Section
       current = { key: headingAt(h)?.[1] ?? null, heading: h, paragraphs: [] };
       continue;
     }
-    if (tok.type === 'space') continue;
     current.paragraphs.push(...textOf(tok).filter(Boolean));
   }
   push();
@@ -181,13 +255,16 @@ export interface ImportOptions {
 }
 
 export function importStandard(text: string, options: ImportOptions): ImportResult {
+  if (text.length > MAX_IMPORT_CHARS) throw new InputError(options.source, undefined, 'import.tooLarge', { limit: MAX_IMPORT_CHARS.toLocaleString('da-DK') });
   const isMarkdown = /^#{1,6}\s/m.test(text);
-  const { title, sections } = sectionsOf(isMarkdown ? text : plainToMarkdown(text));
+  const { title, sections } = sectionsOf(isMarkdown ? blockTokens(text) : plainTokens(plainToMarkdown(text)));
   const data: Record<string, unknown> = {};
-  const firstLine = text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
-  const kommune = options.kommune ?? /([A-ZÆØÅ][\p{L}-]+ Kommune)\b/u.exec(text)?.[1] ?? /([A-ZÆØÅ][\p{L}-]+) [Kk]ommune\b/u.exec(text)?.[0];
+  // Without a title heading, the first line that has something besides Markdown's # marks.
+  const firstLine = text.split('\n').map((l) => l.replace(/^\s*#+/, '').trim()).find(Boolean);
+  // A name starts a word and is bounded in length, so a long run of letters costs linear time.
+  const kommune = options.kommune ?? /(?<![\p{L}-])([A-ZÆØÅ][\p{L}-]{0,40} Kommune)\b/u.exec(text)?.[1] ?? /(?<![\p{L}-])([A-ZÆØÅ][\p{L}-]{0,40}) [Kk]ommune\b/u.exec(text)?.[0];
   data.kommune = kommune ?? t('import.unknownMunicipality');
-  data.titel = title ?? firstLine.replace(/^#+\s*/, '');
+  data.titel = title ?? firstLine ?? t('import.unknownTitle');
 
   const unplaced: { overskrift: string; tekst: string }[] = [];
   const bySection = new Map<string, { headings: string[]; paragraphs: string[] }>();
@@ -212,7 +289,8 @@ export function importStandard(text: string, options: ImportOptions): ImportResu
     const section: Record<string, unknown> = { overskrift: headings[0], tekst: paragraphs.join('\n\n') };
     const all = paragraphs.join(' ');
     if (key === 'behandlingsgaranti') {
-      const days = /(?:behandlingsgaranti|iværksættes|iværksat)[^.]*?\b(\d{1,2}) dage|\b(\d{1,2}) dage[^.]*?(?:behandlingsgaranti|iværksætte)/iu.exec(all);
+      // Within one sentence, and a bounded distance, so a text without full stops stays linear.
+      const days = /(?:behandlingsgaranti|iværksættes|iværksat)[^.]{0,300}?\b(\d{1,2}) dage|\b(\d{1,2}) dage[^.]{0,300}?(?:behandlingsgaranti|iværksætte)/iu.exec(all);
       if (days) section.frist_dage = Number(days[1] ?? days[2]);
     }
     if (key === 'behandlingsplan' && /\b(?:en|1) måned/iu.test(all) && /\b(?:seks|6) måneder/iu.test(all)) section.opfølgning_efter_måneder = [1, 6];

@@ -50,6 +50,25 @@ const fsProblem: Record<string, string> = {
   DANGLING_LINK: 'det symbolske link peger på en fil, der ikke findes',
 };
 
+// RE2's descriptions of a pattern it cannot run (re2js: RE2JSSyntaxException.getDescription()).
+const regexProblem: Record<string, string> = {
+  'invalid character class range': 'ugyldigt interval i [ ]',
+  'invalid escape sequence': 'ukendt eller ikke understøttet escape-sekvens, fx en tilbagereference',
+  'invalid named capture': 'ugyldig navngiven gruppe eller lookbehind',
+  'invalid or unsupported Perl syntax': 'ikke understøttet syntaks, fx lookahead',
+  'invalid nested repetition operator': 'gentagelse af en gentagelse, fx a**',
+  'invalid repeat count': 'ugyldigt antal i { }',
+  'missing closing ]': '] mangler',
+  'missing closing )': ') mangler',
+  'missing argument to repetition operator': '*, + eller ? står uden noget foran',
+  'trailing backslash at end of expression': 'mønsteret slutter med \\',
+  'duplicate capture group name': 'to grupper har samme navn',
+  'unexpected )': 'en ) for meget',
+  'expression nests too deeply': 'for dybt indlejret',
+  'expression too large': 'for stort',
+  'invalid capture in lookbehind': 'gruppe inde i lookbehind',
+};
+
 export type MessageArgs = Record<string, string | number>;
 type Template = (a: MessageArgs) => string;
 
@@ -83,6 +102,11 @@ const da = {
   'checklist.duplicateId': (a) => `kravet "${a.id}" findes allerede i tjeklisten "${a.checklist}"`,
   'checklist.unknownGroup': (a) => `kravet "${a.id}" henviser til retningslinjen "${a.group}", som ikke findes i tjeklisten`,
   'checklist.badCheck': (a) => `kravet "${a.id}" har en kontrol, der ikke er gyldigt JSON Schema: ${a.detail}`,
+  'checklist.badKeyword': (a) => `kravet "${a.id}" har en kontrol, der ikke er gyldigt JSON Schema: ${a.path} har en ugyldig værdi`,
+  'checklist.badPattern': (a) =>
+    `kravet "${a.id}": mønsteret i ${a.path} kan ikke bruges (${regexProblem[String(a.problem)] ?? 'ugyldigt regulært udtryk'}: ${a.fragment}); tjeklisters mønstre køres, så de ikke kan hænge, og derfor uden tilbagereferencer (\\1) og lookaround ((?=, (?!, (?<=, (?<!)`,
+  'checklist.missingRef': (a) => `kravet "${a.id}" har en kontrol med $ref til "${a.ref}", som ikke findes`,
+  'checklist.uncompilable': (a) => `kravet "${a.id}" har en kontrol, der ikke kan oversættes til en kontrol`,
   'checklist.duplicateChecklist': (a) => `tjeklisten "${a.id}" er indlæst to gange`,
   'usage.unknownRequirement': (a) => `kravet "${a.id}" findes ikke i tjeklisterne${a.suggestion ? `; mente du "${a.suggestion}"?` : ''}`,
   'usage.badDate': (a) => `ugyldig dato "${a.value}": brug formen ÅÅÅÅ-MM-DD`,
@@ -138,6 +162,8 @@ const da = {
     ` IMPORTERET UDKAST – SKAL GENNEMGÅS.\n Skrevet af kvalitetstjek import ${a.date} fra ${a.source}.\n Overskrifterne er oversat til formatets afsnit efter deres sædvanlige navne, og fakta (frister,\n opfølgningstidspunkter, lovhenvisninger, tilbud) er kun løftet ud, hvor teksten siger dem klart.\n Tekst, der ikke kunne placeres, står under øvrige_afsnit med sin oprindelige overskrift.\n Kontrollér hvert afsnit mod originalen, før standarden auditeres.`,
   'import.unknownMunicipality': () => 'UKENDT KOMMUNE (udfyld)',
   'import.noHeading': () => 'Uden overskrift',
+  'import.unknownTitle': () => 'UKENDT TITEL (udfyld)',
+  'import.tooLarge': (a) => `teksten er for stor til import (højst ${a.limit} tegn); del den op, eller importér den del, der er kvalitetsstandarden`,
   'import.written': (a) => `Udkastet er skrevet til ${a.file}: ${a.placed} afsnit placeret, ${a.unplaced} uplaceret. Gennemgå det, og kør: kvalitetstjek audit ${a.file}`,
   'cli.import': () => 'Importér en eksisterende standard (Markdown eller tekst) som et YAML-udkast, der skal gennemgås',
   'cli.import.file': () => 'standarden som Markdown- eller tekstfil (fx kopieret fra kommunens hjemmeside)',
