@@ -1,58 +1,16 @@
-// `kvalitetstjek import`: an existing standard as Markdown or plain text (copied from a web page or
-// a PDF) → a YAML draft in the format. Headings are mapped to sections by their usual Danish names;
+// `kvalitetstjek import`: an existing standard, read by one of the readers (src/readers/) into the
+// document model (src/document.ts) → a YAML draft in the format. Headings are mapped to sections by their usual Danish names;
 // facts are lifted only where the text states them plainly; text that fits no section is kept under
-// its own heading in øvrige_afsnit. Nothing of the source is dropped. Pure: text in, draft out.
-import { marked } from 'marked';
-import type { Token, Tokens } from 'marked';
+// its own heading in øvrige_afsnit. Nothing of the source is dropped. Pure: document in, draft out.
 import { Document } from 'yaml';
+import { textOf } from './document.js';
+import type { Block, SourceDocument } from './document.js';
+import { sectionOfHeading } from './headings.js';
 import { t } from './messages.js';
 import { citationsIn } from './references.js';
 import type { ReferenceData } from './references.js';
+import { readTextDocument } from './readers/text.js';
 
-/** Usual headings (and synonyms) → section. Longer phrases first: they win over their prefixes. */
-const HEADINGS: [string, string][] = [
-  ['Faglig kvalitet og opfølgning', 'personale'],
-  ['Opfølgning på færdigbehandlede', 'behandlingsplan'],
-  ['Opfølgning på behandlingsplanen', 'behandlingsplan'],
-  ['Monitorering af indsatsen', 'monitorering'],
-  ['Mulighed for frit valg', 'frit_valg'],
-  ['Omkostninger for borgeren', 'kost_og_logi'],
-  ['Levering af ydelsen', 'organisering'],
-  ['Varighed af ydelsen', 'varighed'],
-  ['Målet med indsatsen', 'formål'],
-  ['Kost og logi', 'kost_og_logi'],
-  ['Faglig kvalitet', 'personale'],
-  ['Frit valg', 'frit_valg'],
-  ['Formål', 'formål'],
-  ['Lovgrundlag', 'lovgrundlag'],
-  ['Målgruppe', 'målgruppe'],
-  ['Organisering', 'organisering'],
-  ['Indhold', 'organisering'],
-  ['Tilbud', 'organisering'],
-  ['Døgnbehandling', 'organisering'],
-  ['Visitation', 'visitation'],
-  ['Behandlingsgaranti', 'behandlingsgaranti'],
-  ['Varighed', 'varighed'],
-  ['Omkostninger', 'kost_og_logi'],
-  ['Egenbetaling', 'kost_og_logi'],
-  ['Personale', 'personale'],
-  ['Kompetencer', 'personale'],
-  ['Tilsyn', 'tilsyn'],
-  ['Monitorering', 'monitorering'],
-  ['Dokumentation', 'monitorering'],
-  ['Behandlingsplan', 'behandlingsplan'],
-  ['Opfølgning', 'behandlingsplan'],
-  ['Handleplaner', 'handleplaner'],
-  ['Handleplan', 'handleplaner'],
-  ['Brugerinddragelse', 'brugerinddragelse'],
-  ['Klageadgang', 'klageadgang'],
-  ['Klagevejledning', 'klageadgang'],
-  ['Sagsbehandling', 'klageadgang'],
-  ['Gavekort', 'gavekort'],
-  ['Opgaver', 'opgaver'],
-];
-
-const BULLET = /^\s*[•¶ü\uF0B7\u2022-]\s*|^\s+/u;
 /** Labels inside an offer's description, not offers themselves. */
 const NOT_OFFERS = new Set(['Målgruppe', 'Formål', 'Hvor og hvornår', 'Indhold', 'Tid', 'Sted']);
 
@@ -62,88 +20,25 @@ interface Section {
   paragraphs: string[];
 }
 
-/** A heading phrase at the start of a line: followed by the end, two spaces, or a capitalised word. */
-function headingAt(line: string): [phrase: string, key: string, rest: string] | null {
-  const text = line.trim();
-  for (const [phrase, key] of HEADINGS) {
-    if (!text.startsWith(phrase)) continue;
-    const rest = text.slice(phrase.length);
-    if (rest === '' || /^\s{2,}/.test(rest) || /^\s+\p{Lu}/u.test(rest) || /^\s+-\s/.test(rest)) return [phrase, key, rest.trim().replace(/^-\s*/, '')];
-  }
-  return null;
-}
-
-/**
- * Plain text (from a PDF or a web page) → Markdown: known headings become ## headings; a line that
- * starts with a bullet or an indent (a PDF's lost bullet) starts a list item, which runs on until
- * the next item or heading.
- */
-export function plainToMarkdown(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const out: string[] = [];
-  let block: { item: boolean; parts: string[] } | null = null;
-  const flush = () => {
-    if (block?.parts.length) {
-      const body = block.parts.join(' ').replace(/\s+/g, ' ').trim();
-      out.push(block.item ? `- ${body}` : body, block.item ? '' : '');
-    }
-    block = null;
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (!line.trim()) continue;
-    // A heading can be broken over two lines ("Levering af" / "ydelsen").
-    const nextIndex = lines.findIndex((l, j) => j > i && l.trim() !== '');
-    const next = nextIndex > 0 ? (lines[nextIndex] as string) : '';
-    const one = headingAt(line);
-    const two = headingAt(`${line.trim()} ${next.trim()}`);
-    const spans = two !== null && two[0].length > line.trim().length && (one === null || two[0].length > one[0].length);
-    const match = spans ? two : one;
-    if (match && !/^\s*[•¶ü\uF0B7\u2022-]/u.test(line)) {
-      flush();
-      out.push(`## ${match[0]}`, '');
-      if (spans) i = nextIndex;
-      if (match[2]) block = { item: false, parts: [match[2]] };
-      continue;
-    }
-    if (/^\s/.test(line) || BULLET.test(line)) {
-      flush();
-      block = { item: true, parts: [line.replace(BULLET, '').trim()] };
-      continue;
-    }
-    block ??= { item: false, parts: [] };
-    block.parts.push(line.trim());
-  }
-  flush();
-  return out.join('\n');
-}
-
-function sectionsOf(markdown: string): { title: string | null; sections: Section[] } {
-  const tokens = marked.lexer(markdown);
+/** Blocks → the title (a first top-level heading before any text) and one section per heading. */
+function sectionsOf(blocks: readonly Block[]): { title: string | null; sections: Section[] } {
   const sections: Section[] = [];
   let title: string | null = null;
   let current: Section = { key: null, heading: '', paragraphs: [] };
   const push = () => {
     if (current.paragraphs.length || current.heading) sections.push(current);
   };
-  const textOf = (tok: Token): string[] => {
-    if (tok.type === 'list') return (tok as Tokens.List).items.map((it) => `- ${it.text.replace(/\s+/g, ' ').trim()}`);
-    if ('text' in tok && typeof tok.text === 'string') return [tok.text.replace(/\s+/g, ' ').trim()];
-    return [];
-  };
-  for (const tok of tokens) {
-    if (tok.type === 'heading') {
-      const h = (tok as Tokens.Heading).text.trim();
-      if (tok.depth === 1 && title === null && sections.length === 0 && current.paragraphs.length === 0) {
-        title = h;
+  for (const b of blocks) {
+    if (b.kind === 'heading') {
+      if (b.level === 1 && title === null && sections.length === 0 && current.paragraphs.length === 0) {
+        title = b.text;
         continue;
       }
       push();
-      current = { key: headingAt(h)?.[1] ?? null, heading: h, paragraphs: [] };
+      current = { key: sectionOfHeading(b.text), heading: b.text, paragraphs: [] };
       continue;
     }
-    if (tok.type === 'space') continue;
-    current.paragraphs.push(...textOf(tok).filter(Boolean));
+    current.paragraphs.push(b.kind === 'item' ? `- ${b.text}` : b.text);
   }
   push();
   return { title, sections };
@@ -180,14 +75,20 @@ export interface ImportOptions {
   kommune?: string;
 }
 
+/** Markdown or plain text → a draft (the text reader, then the import). */
 export function importStandard(text: string, options: ImportOptions): ImportResult {
-  const isMarkdown = /^#{1,6}\s/m.test(text);
-  const { title, sections } = sectionsOf(isMarkdown ? text : plainToMarkdown(text));
+  return importDocument(readTextDocument(text), options);
+}
+
+/** A document read from any format → a YAML draft in the format. */
+export function importDocument(source: SourceDocument, options: ImportOptions): ImportResult {
+  const { title, sections } = sectionsOf(source.blocks);
+  const text = textOf(source);
   const data: Record<string, unknown> = {};
-  const firstLine = text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+  const firstLine = source.blocks[0]?.text ?? '';
   const kommune = options.kommune ?? /([A-ZÆØÅ][\p{L}-]+ Kommune)\b/u.exec(text)?.[1] ?? /([A-ZÆØÅ][\p{L}-]+) [Kk]ommune\b/u.exec(text)?.[0];
   data.kommune = kommune ?? t('import.unknownMunicipality');
-  data.titel = title ?? firstLine.replace(/^#+\s*/, '');
+  data.titel = title ?? firstLine;
 
   const unplaced: { overskrift: string; tekst: string }[] = [];
   const bySection = new Map<string, { headings: string[]; paragraphs: string[] }>();
