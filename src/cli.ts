@@ -18,7 +18,7 @@ import { forDisplay } from './display.js';
 import type { Visibility } from './display.js';
 import { expandInputs } from './files.js';
 import { trendOf } from './trend.js';
-import { readText } from './load.js';
+import { readDocument } from './readers/index.js';
 import { createRequire } from 'node:module';
 import { basename, dirname, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
@@ -311,10 +311,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-o, --output <fil>', t('cli.opt.output'))
     .option('--kommune <navn>', t('cli.opt.kommune'))
     .action(async (file: string, opts: { output?: string; kommune?: string }) => {
-      const { importStandard } = await import('./import.js');
-      const text = readText(file);
-      if (!text.trim()) throw new InputError(file, { line: 1, column: 1 }, 'input.empty');
-      const result = importStandard(text, { source: basename(file), date: io.today(), references: loadReferenceData(), kommune: opts.kommune });
+      const document = await readDocument(file);
+      const { importDocument } = await import('./import.js');
+      const result = importDocument(document, { source: basename(file), date: io.today(), references: loadReferenceData(), kommune: opts.kommune });
       emit(io, result.yaml, opts.output, [file], false);
       if (opts.output) io.stderr(t('import.written', { file: opts.output, placed: Object.keys(result.placed).length, unplaced: result.unplaced }) + '\n');
       setExit(0);

@@ -130,7 +130,8 @@ function plainBlocks(text: string): Block[] {
     const form = headingByForm(line, previous, next);
     if (form) {
       flush();
-      blocks.push({ kind: 'heading', level: form.level, text: form.text, source: { line: i + 1 } });
+      // A heading before anything else is the document's title.
+      blocks.push({ kind: 'heading', level: blocks.length === 0 ? 1 : form.level, text: form.text, source: { line: i + 1 } });
       previous = null;
       continue;
     }
