@@ -64,6 +64,7 @@ const FIXTURES: { file: string; format: SourceDocument['format']; words: () => s
   { file: 'fjordby.txt', format: 'text', words: () => readFileSync(join(dir, 'fjordby.txt'), 'utf8') },
   { file: 'fjordby.html', format: 'html', words: () => parts.map(partText).join('\n') },
   { file: 'fjordby.docx', format: 'docx', words: () => parts.map(partText).join('\n') },
+  { file: 'fjordby.pdf', format: 'pdf', words: () => parts.map(partText).join('\n') },
 ];
 
 describe.each(FIXTURES)('importing $file', ({ file, format, words }) => {
@@ -133,6 +134,25 @@ describe('page chrome', () => {
     expect(html[(heading?.source.line ?? 0) - 1]).toContain('<h2>Hvis du vil klage</h2>');
   });
 
+  it('of a PDF (running header, "Side x af y" footer) is gone, and each block keeps its page', async () => {
+    const doc = await readDocument(join(dir, 'fjordby.pdf'));
+    const text = doc.blocks.map((b) => b.text).join('\n');
+    expect(text).not.toContain('Sidehoved');
+    expect(text).not.toContain(PDF_HEADER as string);
+    expect(text).not.toMatch(/Side \d+ af \d+/);
+    expect(doc.blocks.every((b) => typeof b.source.page === 'number')).toBe(true);
+    const pages = doc.blocks.map((b) => b.source.page as number);
+    expect(Math.max(...pages)).toBeGreaterThan(2);
+    expect(pages).toEqual([...pages].sort((a, b) => a - b));
+    expect(doc.blocks.find((b) => b.text === 'Når du er færdig')).toMatchObject({ kind: 'heading', source: { page: Math.max(...pages) } });
+  });
+
+  it('of a PDF: lines broken by the layout are joined into their paragraph', async () => {
+    const doc = await readDocument(join(dir, 'fjordby.pdf'));
+    const intro = parts.find((p) => p.text?.startsWith('Vedtaget af'))?.text;
+    expect(doc.blocks.map((b) => b.text)).toContain(intro);
+  });
+
   it('of a Word file: tables are read as rows', async () => {
     const doc = await readDocument(join(dir, 'fjordby.docx'));
     expect(doc.blocks.filter((b) => b.kind === 'row').map((b) => b.text.split(' | ')[0])).toEqual(['Tilbud', ...parts.flatMap((p) => (p.rows ?? []).map((r) => r[0] as string))]);
@@ -182,6 +202,7 @@ describe('the format is told by the content, and a bad file is an error in Danis
 
   it.each([
     ['beskadiget.docx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from('word/document.xml'), Buffer.alloc(64)]), /beskadiget\.docx: filen kan ikke læses som Word-dokument/],
+    ['beskadiget.pdf', Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'), /beskadiget\.pdf: filen kan ikke læses som PDF/],
     ['billede.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /billede\.png: filen kan ikke importeres: den er hverken PDF, Word/],
     ['arkiv.zip', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from('data/other.xml'), Buffer.alloc(64)]), /arkiv\.zip: filen kan ikke importeres/],
   ])('%s gives exit code 2 and names the file', (name, bytes, message) => {

@@ -1,5 +1,6 @@
 // A file → the document model, by the format its content shows (not its name). This module is
-// small and part of the CLI's bundle; the readers and their libraries (marked, cheerio, mammoth) are loaded only when a file of their format is read (scripts/bundle.mjs keeps them out of
+// small and part of the CLI's bundle; the readers and their libraries (marked, cheerio, mammoth,
+// unpdf) are loaded only when a file of their format is read (scripts/bundle.mjs keeps them out of
 // the bundle). Every problem becomes an InputError naming the file.
 import { detectFormat } from '../document.js';
 import type { DocumentFormat, SourceDocument } from '../document.js';
@@ -12,7 +13,7 @@ const FORMAT_NAMES: Record<DocumentFormat, string> = { pdf: 'PDF', docx: 'Word-d
 export async function readDocument(file: string): Promise<SourceDocument> {
   const bytes = readBytes(file);
   const format = detectFormat(bytes);
-  if (format === null || format === 'pdf') throw new InputError(file, undefined, 'import.unknownFormat');
+  if (format === null) throw new InputError(file, undefined, 'import.unknownFormat');
   // Text is decoded here, so a file that is not UTF-8 is reported with its line and column.
   const text = format === 'text' || format === 'markdown' || format === 'html' ? decodeUtf8(file, bytes) : '';
   if ((format === 'text' || format === 'markdown') && !text.trim()) throw new InputError(file, { line: 1, column: 1 }, 'input.empty');
@@ -20,6 +21,7 @@ export async function readDocument(file: string): Promise<SourceDocument> {
   try {
     if (format === 'html') doc = (await import('./html.js')).readHtml(text);
     else if (format === 'docx') doc = await (await import('./docx.js')).readDocx(bytes);
+    else if (format === 'pdf') doc = await (await import('./pdf.js')).readPdf(bytes);
     else doc = (await import('./text.js')).readTextDocument(text);
   } catch (err) {
     throw new InputError(file, undefined, 'import.unreadableDocument', { format: FORMAT_NAMES[format], reason: err instanceof Error ? err.message : String(err) });
