@@ -3,6 +3,7 @@
 //   fjordby.html  a page saved from the website, with navigation, cookie banner, breadcrumbs and footer
 //   fjordby.pdf   the same text printed by Chromium, with a running header and "Side x af y" footer
 //   fjordby.docx  a Word file: some headings in Word's heading styles, others as bold short paragraphs
+//   fjordby.md    Markdown, the offers as a table
 //   fjordby.txt   text as a PDF extractor gives it: one line a row, blank lines between, numbered headings
 //   helsingoer-001.txt  seeds/001 as it is
 // The generated files are committed; run again (node scripts/make-import-fixtures.mjs) after
@@ -146,6 +147,19 @@ async function writeDocx(parts, file) {
   writeFileSync(file, await Packer.toBuffer(doc));
 }
 
+/** As Markdown, the offers as a Markdown table. */
+function markdown(parts) {
+  return parts
+    .map((p) => {
+      if (p.kind === 'title') return `# ${p.text}`;
+      if (p.kind === 'h') return `## ${p.text}`;
+      if (p.kind === 'p') return p.text;
+      const row = (cells) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+      return [row(p.head), row(p.head.map(() => '---')), ...p.rows.map(row)].join('\n');
+    })
+    .join('\n\n') + '\n';
+}
+
 /** Wrapped at about 80 characters, every line followed by a blank line, as seeds/001. */
 function extractedText(parts) {
   const lines = [];
@@ -176,6 +190,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const parts = content();
   writeFileSync(join(out, 'fjordby.html'), savedPage(parts));
   writeFileSync(join(out, 'fjordby.txt'), extractedText(parts));
+  writeFileSync(join(out, 'fjordby.md'), markdown(parts));
   writeFileSync(join(out, 'helsingoer-001.txt'), readFileSync(SEED));
   await writeDocx(parts, join(out, 'fjordby.docx'));
   await printPdf(parts, join(out, 'fjordby.pdf'));

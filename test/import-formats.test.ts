@@ -62,6 +62,7 @@ const headingsOf = (doc: SourceDocument) => doc.blocks.filter((b) => b.kind === 
 const FIXTURES: { file: string; format: SourceDocument['format']; words: () => string }[] = [
   { file: 'helsingoer-001.txt', format: 'text', words: () => readFileSync(join(dir, 'helsingoer-001.txt'), 'utf8') },
   { file: 'fjordby.txt', format: 'text', words: () => readFileSync(join(dir, 'fjordby.txt'), 'utf8') },
+  { file: 'fjordby.md', format: 'markdown', words: () => parts.map(partText).join('\n') },
   { file: 'fjordby.html', format: 'html', words: () => parts.map(partText).join('\n') },
   { file: 'fjordby.docx', format: 'docx', words: () => parts.map(partText).join('\n') },
   { file: 'fjordby.pdf', format: 'pdf', words: () => parts.map(partText).join('\n') },
@@ -91,10 +92,10 @@ describe.each(FIXTURES)('importing $file', ({ file, format, words }) => {
     expect(missingWords(words(), yaml)).toEqual([]);
   });
 
-  it('writes a draft that validates', async () => {
-    const { yaml } = await read();
+  it('is imported by the built command into a draft that validates', () => {
     const draft = join(tempDir(), 'udkast.yaml');
-    writeFileSync(draft, yaml);
+    const imported = cli(['import', path, '-o', draft]);
+    expect(imported.code, imported.stderr).toBe(0);
     const run = cli(['validate', draft]);
     expect(run.stdout + run.stderr).toContain('formatet er gyldigt');
     expect(run.code).toBe(0);
