@@ -9,7 +9,8 @@ const { cachePath, loadBundle } = loader;
 
 // Commands and formats that most runs never use stay outside the bundle: their dynamic imports
 // point at the compiled modules in dist/, loaded only when asked for.
-const LAZY = /^\.\/(?:formatters\/)?(html|sarif|junit|github|trend|import)\.js$|^\.\/(html|sarif|junit|github)\.js$/;
+// The import's readers (src/readers/) likewise: marked, cheerio, mammoth and unpdf load only with them.
+const LAZY = /^\.\/(?:formatters\/)?(html|sarif|junit|github|trend|import)\.js$|^\.\/(html|sarif|junit|github|text|docx|pdf)\.js$/;
 const ajvOutside = {
   name: 'ajv-outside',
   setup(b) {

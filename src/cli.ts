@@ -22,7 +22,7 @@ import { forDisplay } from './display.js';
 import type { Visibility } from './display.js';
 import { expandInputs } from './files.js';
 import { trendOf } from './trend.js';
-import { readText } from './load.js';
+import { readDocument } from './readers/index.js';
 import { basename } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { VERSION } from './version.js';
@@ -312,10 +312,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-o, --output <fil>', t('cli.opt.output'))
     .option('--kommune <navn>', t('cli.opt.kommune'))
     .action(async (file: string, opts: { output?: string; kommune?: string }) => {
-      const { importStandard } = await import('./import.js');
-      const text = readText(file);
-      if (!text.trim()) throw new InputError(file, { line: 1, column: 1 }, 'input.empty');
-      const result = importStandard(text, { source: basename(file), date: io.today(), references: loadReferenceData(), kommune: opts.kommune });
+      const document = await readDocument(file);
+      const { importDocument } = await import('./import.js');
+      const result = importDocument(document, { source: basename(file), date: io.today(), references: loadReferenceData(), kommune: opts.kommune });
       const notice = opts.output ? say('import.written', { file: opts.output, placed: Object.keys(result.placed).length, unplaced: result.unplaced }) : undefined;
       emit(io, [{ text: result.yaml, output: opts.output, notice }], [file]);
       setExit(0);

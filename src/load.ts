@@ -15,20 +15,23 @@ export interface LoadedYaml {
 }
 
 export function readText(file: string): string {
-  let bytes: Buffer;
+  return decodeUtf8(file, readBytes(file));
+}
+
+/** A file's bytes; a missing or unreadable file is an InputError. */
+export function readBytes(file: string): Buffer {
   try {
     if (!statSync(file).isFile()) throw new InputError(file, undefined, 'input.notAFile');
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(file, undefined, 'input.fileMissing');
     throw new InputError(file, undefined, 'input.unreadable', { reason: code ?? String(err) });
   }
-  return decodeUtf8(file, bytes);
 }
 
-function decodeUtf8(file: string, bytes: Buffer): string {
+export function decodeUtf8(file: string, bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

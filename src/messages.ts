@@ -165,8 +165,11 @@ const da = {
   'import.unknownTitle': () => 'UKENDT TITEL (udfyld)',
   'import.tooLarge': (a) => `teksten er for stor til import (højst ${a.limit} tegn); del den op, eller importér den del, der er kvalitetsstandarden`,
   'import.written': (a) => `Udkastet er skrevet til ${a.file}: ${a.placed} afsnit placeret, ${a.unplaced} uplaceret. Gennemgå det, og kør: kvalitetstjek audit ${a.file}`,
-  'cli.import': () => 'Importér en eksisterende standard (Markdown eller tekst) som et YAML-udkast, der skal gennemgås',
-  'cli.import.file': () => 'standarden som Markdown- eller tekstfil (fx kopieret fra kommunens hjemmeside)',
+  'import.unknownFormat': () => 'filen kan ikke importeres: den er hverken PDF, Word (.docx), HTML, Markdown eller tekst',
+  'import.unreadableDocument': (a) => `filen kan ikke læses som ${a.format} (${a.reason}); er den beskadiget eller beskyttet med adgangskode?`,
+  'import.noText': (a) => `der er ingen tekst at importere i filen${a.format === 'PDF' ? ' (er PDF-filen scannede billeder uden tekst?)' : ''}`,
+  'cli.import': () => 'Importér en eksisterende standard (PDF, Word, HTML, Markdown eller tekst) som et YAML-udkast, der skal gennemgås',
+  'cli.import.file': () => 'standarden som PDF, Word-fil (.docx), gemt webside (.html), Markdown eller tekst',
   'cli.opt.kommune': () => 'kommunens navn, hvis det ikke står i teksten',
 
   'trend.title': (a) => `Kvalitetsstandardens udvikling: ${a.kommune}`,
