@@ -346,8 +346,8 @@ export function checkCitations(citations: readonly Citation[], standard: unknown
 /** Whether a text names the act (by any of its aliases) that now holds the provisions. */
 function mentionsLaw(value: string, provisions: readonly Provision[], data: ReferenceData): boolean {
   const aliases = data.laws.filter((l) => provisions.some((p) => p.law === l.id)).flatMap((l) => l.aliases);
-  const lower = value.toLowerCase();
-  return aliases.some((a) => lower.includes(a.toLowerCase()));
+  // Whole words only: the abbreviation "BL" is no part of "problemer".
+  return aliases.some((a) => dataPattern(`(?<![\\p{L}\\d])${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'iu').test(value));
 }
 
 /**
