@@ -302,7 +302,7 @@ export function audit(standard: Standard, checklists: readonly Checklist[], opti
     if (entry?.udløber && entry.udløber < options.auditDate) f.reasons.push(reason('why.baselineExpired', { date: entry.udløber }));
     else if (f.baselined) f.reasons.push(reason('why.baselined', { owner: entry?.ansvarlig ?? '', date: entry?.udløber ?? '' }));
   }
-  const references = (options.references ? checkCitations(extractCitations(data, options.references), data, options.references, standard.source) : []).map((r) => ({
+  const references = (options.references ? checkCitations(extractCitations(data, options.references), data, options.references, standard.source, options.auditDate) : []).map((r) => ({
     ...r,
     baselined: silenced(referenceKey(r)),
   }));

@@ -51,18 +51,20 @@ describe('checking the references of a standard', () => {
   const report = audit(loadStandard(helsingoer), lists, { auditDate: '2026-11-22', references: data });
 
   it('reports each of Helsingør’s outdated references with its line and the current provision', () => {
-    const found = report.references.map((r) => ({ rule: r.rule, severity: r.severity, pointer: r.location.pointer, citation: r.citation, current: r.current }));
+    const found = report.references.map((r) => ({ rule: r.rule, severity: r.severity, line: r.location.line, citation: r.citation, current: r.current }));
     expect(found).toEqual([
-      { rule: 'renumbered', severity: 'error', pointer: '/behandlingsgaranti/tekst', citation: 'servicelovens § 101, stk. 2', current: 'SEL § 101, stk. 4' },
-      { rule: 'subjectMismatch', severity: 'error', pointer: '/behandlingsgaranti/tekst', citation: 'Servicelovens § 101, stk. 3', current: 'SEL § 101, stk. 12' },
-      { rule: 'renumbered', severity: 'error', pointer: '/behandlingsgaranti/hjemmel/0', citation: 'servicelovens § 101, stk. 2', current: 'SEL § 101, stk. 4' },
-      { rule: 'renumbered', severity: 'error', pointer: '/frit_valg/tekst', citation: 'servicelovens § 101, stk. 4', current: 'SEL § 101, stk. 5' },
-      { rule: 'renumbered', severity: 'error', pointer: '/frit_valg/hjemmel/0', citation: 'servicelovens § 101, stk. 4', current: 'SEL § 101, stk. 5' },
-      { rule: 'outdatedName', severity: 'warning', pointer: '/monitorering/tekst', citation: 'Register over stofmisbrugere i behandling', current: 'Stofmisbrugsdatabasen (SMDB)' },
-      { rule: 'outdatedName', severity: 'warning', pointer: '/monitorering/indberetning/0', citation: 'Register over stofmisbrugere i behandling', current: 'Stofmisbrugsdatabasen (SMDB)' },
-      { rule: 'subjectMismatch', severity: 'error', pointer: '/øvrige_afsnit/2/tekst', citation: '§ 101, stk. 3', current: 'SEL § 101, stk. 4' },
+      { rule: 'moved', severity: 'error', line: 18, citation: 'servicelovens § 52, stk. 3', current: 'BL § 32, BL § 33' },
+      { rule: 'renumbered', severity: 'error', line: 276, citation: 'servicelovens § 101, stk. 2', current: 'SEL § 101, stk. 4' },
+      { rule: 'renumbered', severity: 'error', line: 278, citation: 'Servicelovens § 101, stk. 3', current: 'SEL § 101, stk. 12' },
+      { rule: 'renumbered', severity: 'error', line: 280, citation: 'servicelovens § 101, stk. 2', current: 'SEL § 101, stk. 4' },
+      { rule: 'renumbered', severity: 'error', line: 284, citation: 'servicelovens § 101, stk. 4', current: 'SEL § 101, stk. 5' },
+      { rule: 'renumbered', severity: 'error', line: 287, citation: 'servicelovens § 101, stk. 4', current: 'SEL § 101, stk. 5' },
+      { rule: 'wrongRegister', severity: 'warning', line: 330, citation: 'Register over stofmisbrugere i behandling', current: 'Stofmisbrugsdatabasen (SMDB)' },
+      { rule: 'wrongRegister', severity: 'warning', line: 342, citation: 'Register over stofmisbrugere i behandling', current: 'Stofmisbrugsdatabasen (SMDB)' },
+      { rule: 'moved', severity: 'error', line: 378, citation: 'servicelovens § 52, stk. 3', current: 'BL § 32, BL § 33' },
+      { rule: 'renumbered', severity: 'error', line: 378, citation: '§ 101, stk. 3', current: 'SEL § 101, stk. 12' },
     ]);
-    expect(report.summary.references).toEqual({ errors: 6, warnings: 2 });
+    expect(report.summary.references).toEqual({ errors: 8, warnings: 2 });
   });
 
   it('points at the citation itself in the file', () => {
@@ -81,11 +83,11 @@ describe('checking the references of a standard', () => {
 
   it('shows them in the terminal and explains a reference from the command line', () => {
     const run = cli(['audit', helsingoer, '--dato', '2026-11-22']);
-    expect(run.stdout).toMatch(/Lovhenvisninger\n.*:\d+:\d+ {2}fejl {2}"servicelovens § 101, stk\. 2" er den gamle nummerering: behandlingsgarantien står i dag i SEL § 101, stk\. 4/);
+    expect(run.stdout).toMatch(/^.*:276:\d+ {2}fejl {2}"servicelovens § 101, stk\. 2" er den gamle nummerering: behandlingsgarantien står siden 1\. januar 2020 i SEL § 101, stk\. 4$/m);
     const explained = cli(['explain', 'SEL § 101, stk. 4']);
     expect(explained.code).toBe(0);
     expect(explained.stdout).toContain('Behandlingsgarantien');
-    expect(explained.stdout).toMatch(/Tidligere:\s+stk\. 2/);
+    expect(explained.stdout).toMatch(/Tidligere:\s+stk\. 2 \(til og med 31\. december 2019\)/);
     expect(cli(['explain', 'SIB']).stdout).toContain('Stofmisbrugsdatabasen (SMDB)');
     expect(cli(['explain', '§ 999']).code).toBe(2);
   });

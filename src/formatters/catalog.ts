@@ -7,7 +7,7 @@ import type { FormatContext } from './context.js';
 import { escapeMarkdown as esc, quote } from './markdown-escape.js';
 import { jsonText, visible, visibleDeep } from './safe-text.js';
 import { groupTitle } from './view.js';
-import { citationsIn, describeProvision } from '../references.js';
+import { citationsIn, citeSources, describeProvision, longDate } from '../references.js';
 import type { Provision, ReferenceData } from '../references.js';
 
 function byGroup(entries: readonly CatalogEntry[]): { title: string; entries: CatalogEntry[] }[] {
@@ -120,26 +120,41 @@ export function explainReference(query: string, data: ReferenceData, ctx: Format
   if (!citation) return null;
   const out: string[] = [];
   if (citation.kind === 'name') {
-    const name = data.names.find((n) => n.id === citation.name);
-    if (!name) return null;
-    out.push(c.bold(visible(citation.text)), '');
-    field(out, t('explain.currentName'), name.current);
-    field(out, t('explain.about'), name.about);
-    field(out, t('explain.source'), name.source);
+    const register = data.registers.find((n) => n.id === citation.name);
+    if (!register) return null;
+    out.push(c.bold(visible(register.title)), '');
+    field(out, t('explain.register'), register.expected);
+    field(out, t('explain.about'), register.about);
+    field(out, t('explain.source'), citeSources(register.sources, data));
     return out.join('\n') + '\n';
   }
   if (citation.kind !== 'provision' || !citation.law) return null;
   const same = (p: Provision) => p.law === citation.law && p.paragraph === citation.paragraph;
-  const provision = data.provisions.find((p) => same(p) && (p.stk ?? null) === citation.stk);
-  const formerlyHere = data.provisions.filter((p) => same(p) && citation.stk !== null && p.formerly?.stk === citation.stk);
+  // A stk. of a provision that has moved as a whole is explained by the whole provision.
+  const provision = data.provisions.find((p) => same(p) && (p.stk ?? null) === citation.stk) ?? data.provisions.find((p) => same(p) && p.stk === undefined && p.replacedBy !== undefined);
+  const formerlyHere = data.provisions.flatMap((p) => (same(p) && citation.stk !== null ? (p.formerly ?? []).filter((f) => f.stk === citation.stk && f.stk !== p.stk).map((f) => ({ p, f })) : []));
   if (!provision && formerlyHere.length === 0) return null;
   out.push(c.bold(describeProvision({ law: citation.law, paragraph: citation.paragraph ?? '', stk: citation.stk })), '');
+  const byId = (id: string) => data.provisions.find((p) => p.id === id);
+  const named = (ids: readonly string[]) =>
+    ids
+      .map(byId)
+      .filter((p): p is Provision => p !== undefined)
+      .map((p) => `${describeProvision(p)} (${p.title})`)
+      .join('; ');
   if (provision) {
     field(out, t('explain.about'), provision.about);
-    if (provision.since) field(out, t('explain.since'), provision.since);
-    if (provision.formerly) field(out, t('explain.formerly'), t('explain.formerlyStk', { stk: provision.formerly.stk, source: provision.formerly.source }));
-    field(out, t('explain.source'), provision.source);
+    if (provision.from) field(out, t('explain.from'), longDate(provision.from));
+    if (provision.until) field(out, t('explain.until'), longDate(provision.until));
+    if (provision.replacedBy) field(out, t('explain.replacedBy'), named(provision.replacedBy));
+    for (const f of provision.formerly ?? []) field(out, t('explain.formerly'), t('explain.formerlyStk', { stk: f.stk, until: longDate(f.until) }));
+    if (provision.underAge) field(out, t('explain.underAge'), t('explain.underAgeText', { since: longDate(provision.underAge.from), current: named(provision.underAge.replacedBy) }));
+    const refs = [...provision.sources, ...(provision.formerly ?? []).flatMap((f) => f.sources), ...(provision.underAge?.sources ?? [])];
+    field(out, t('explain.source'), citeSources(refs, data));
   }
-  for (const p of formerlyHere) field(out, t('explain.formerlyHere'), t('explain.formerlyHereText', { title: p.title, current: describeProvision(p) }));
+  for (const { p, f } of formerlyHere) {
+    field(out, t('explain.formerlyHere'), t('explain.formerlyHereText', { title: p.title, until: longDate(f.until), current: describeProvision(p) }));
+    field(out, t('explain.source'), citeSources([...f.sources, ...p.sources], data));
+  }
   return out.join('\n') + '\n';
 }
