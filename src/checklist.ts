@@ -6,7 +6,7 @@ import { InputError, inputErrors } from './errors.js';
 import { loadYamlFile, parseYaml } from './load.js';
 import type { LoadedYaml } from './load.js';
 import { compileSchema, precompiledValidators } from './compile.js';
-import { checklistSchema, packageRoot, readJsonAsset, schemaErrors, sourceFingerprint } from './schema.js';
+import { checklistSchema, packageRoot, readJsonAsset, schemaError, sourceFingerprint } from './schema.js';
 import type { JsonSchema } from './schema.js';
 import type { SourceMap } from './positions.js';
 
@@ -96,7 +96,7 @@ export function parseChecklist(file: string, text: string): Checklist {
 
 function checklistFromYaml(loaded: LoadedYaml): Checklist {
   validateChecklistShape ??= compileSchema(checklistSchema());
-  if (!validateChecklistShape(loaded.data)) throw inputErrors(loaded.file, schemaErrors(loaded, validateChecklistShape.errors ?? []));
+  if (!validateChecklistShape(loaded.data)) throw schemaError(loaded, validateChecklistShape.errors ?? []);
   const data = loaded.data as unknown as Omit<Checklist, 'file' | 'source' | 'compiled'>;
   const errors: InputError[] = [];
   const groups = new Set(data.retningslinjer.map((g) => g.id));

@@ -5,7 +5,7 @@ import { inputErrors } from './errors.js';
 import { compileSchema, precompiledValidators } from './compile.js';
 import { loadYamlFile } from './load.js';
 import type { ReferenceData } from './references.js';
-import { packageRoot, readJsonAsset, schemaErrors, sourceFingerprint } from './schema.js';
+import { packageRoot, readJsonAsset, schemaError, sourceFingerprint } from './schema.js';
 import type { JsonSchema } from './schema.js';
 
 export const BUNDLED_REFERENCES = 'checklists/lovhenvisninger.yaml';
@@ -31,6 +31,6 @@ export function loadReferenceData(file?: string): ReferenceData {
   const path = file ?? fileURLToPath(new URL(BUNDLED_REFERENCES, packageRoot));
   const loaded = loadYamlFile(path);
   const validate = precompiledValidators()?.references ?? compileSchema(referenceSchema());
-  if (!validate(loaded.data)) throw inputErrors(path, schemaErrors(loaded, validate.errors ?? []));
+  if (!validate(loaded.data)) throw schemaError(loaded, validate.errors ?? []);
   return loaded.data as unknown as ReferenceData;
 }
