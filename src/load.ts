@@ -29,7 +29,8 @@ export interface LoadedYaml {
   source: SourceMap;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('da-DK', { maximumFractionDigits: 1 })} MB`;
+/** Rounded up to a tenth, so a file just over the limit does not read as the limit itself. */
+const megabytes = (bytes: number) => `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toLocaleString('da-DK')} MB`;
 
 function checkSize(file: string, bytes: number): void {
   if (bytes > LIMITS.fileBytes) throw new InputError(file, undefined, 'input.tooLarge', { size: megabytes(bytes), limit: megabytes(LIMITS.fileBytes) });

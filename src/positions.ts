@@ -127,6 +127,8 @@ export function createSourceMap(doc: Document, lineCounter: LineCounter, text: s
         }
       }
       const range = (parent as YamlNode).range;
+      // A { } mapping may end on its own first line: it is pointed at where it opens.
+      if (parent.flow) return startOf(parent as YamlNode);
       if (range) {
         // End of the parent mapping: the start of the line after its last content.
         const end = positionOf(Math.max(range[1] - 1, range[0]));
