@@ -96,20 +96,25 @@ function structureProblems(doc: Document): Problem[] {
     parent: Frame | undefined;
     /** Values in the node once its aliases are expanded: what an alias to it adds. */
     size: number;
+    /** Levels of collections from the node down, aliases expanded (1 for a flat list). */
+    height: number;
   }
-  const anchors = new Map<string, { open: boolean; size: number }>();
+  const anchors = new Map<string, { open: boolean; size: number; height: number }>();
   let aliasValues = 0;
   const stack: (Frame | { exit: Frame })[] = [];
   const push = (node: unknown, parent: Frame | undefined) => {
-    if (node && typeof node === 'object') stack.push({ node: node as YamlNode, depth: (parent?.depth ?? 0) + 1, parent, size: 1 });
+    if (node && typeof node === 'object') stack.push({ node: node as YamlNode, depth: (parent?.depth ?? 0) + 1, parent, size: 1, height: 1 });
   };
   push(doc.contents, undefined);
   while (stack.length > 0) {
     const top = stack.pop() as Frame | { exit: Frame };
     if ('exit' in top) {
       const f = top.exit;
-      if (f.parent) f.parent.size += f.size;
-      if (f.node.anchor) anchors.set(f.node.anchor, { open: false, size: f.size });
+      if (f.parent) {
+        f.parent.size += f.size;
+        f.parent.height = Math.max(f.parent.height, 1 + f.height);
+      }
+      if (f.node.anchor) anchors.set(f.node.anchor, { open: false, size: f.size, height: f.height });
       continue;
     }
     const { node } = top;
@@ -118,24 +123,29 @@ function structureProblems(doc: Document): Problem[] {
       const anchor = anchors.get(node.source);
       if (!anchor) problems.push({ offset, id: 'input.aliasUndefined', args: { name: node.source } });
       else if (anchor.open) problems.push({ offset, id: 'input.aliasCircular', args: { name: node.source } });
+      // An alias to a collection nests that collection here: the limit holds for the data as read.
+      else if (top.depth - 1 + anchor.height > LIMITS.depth) return [{ offset, id: 'input.tooDeep', args: { limit: LIMITS.depth } }];
       else {
         if (aliasValues <= LIMITS.aliasValues && aliasValues + anchor.size > LIMITS.aliasValues) {
           problems.push({ offset, id: 'input.aliasLimit', args: { limit: LIMITS.aliasValues.toLocaleString('da-DK') } });
         }
         aliasValues += anchor.size;
-        if (top.parent) top.parent.size += anchor.size;
+        if (top.parent) {
+          top.parent.size += anchor.size;
+          top.parent.height = Math.max(top.parent.height, 1 + anchor.height);
+        }
       }
       continue;
     }
     if (isScalar(node)) {
-      if (node.anchor) anchors.set(node.anchor, { open: false, size: 1 });
+      if (node.anchor) anchors.set(node.anchor, { open: false, size: 1, height: 0 });
       if (top.parent) top.parent.size += 1;
       continue;
     }
     if (!isMap(node) && !isSeq(node)) continue;
     // Only a collection nests; a scalar inside the deepest allowed list is fine.
     if (top.depth > LIMITS.depth) return [{ offset, id: 'input.tooDeep', args: { limit: LIMITS.depth } }];
-    if (node.anchor) anchors.set(node.anchor, { open: true, size: 0 });
+    if (node.anchor) anchors.set(node.anchor, { open: true, size: 0, height: 0 });
     stack.push({ exit: top });
     const children: unknown[] = [];
     const keys = new Set<string>();

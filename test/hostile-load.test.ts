@@ -32,6 +32,7 @@ const cases: { name: string; file: string; message: RegExp }[] = [
   { name: 'a mapping used as a key', file: 'noegle-er-mapping.yaml', message: /ugyldig YAML: nøgler skal være tekst/ },
   { name: 'a list used as a key', file: 'noegle-er-liste.yaml', message: /ugyldig YAML: nøgler skal være tekst/ },
   { name: '10,000 levels of nesting and no alias', file: 'for-dyb.yaml', message: /indlejret mere end 100 niveauer dybt/ },
+  { name: 'an alias nesting its anchor past the limit', file: 'alias-for-dyb.yaml', message: /indlejret mere end 100 niveauer dybt/ },
   { name: 'a key used twice', file: 'dobbelt-noegle.yaml', message: /ugyldig YAML: den samme nøgle står to gange/ },
   { name: 'a date in year 0101', file: 'dato-aar-0101.yaml', message: /senest_revideret skal være en dato fra 1900-01-01 til 2199-12-31/ },
   { name: 'a date in year 9999', file: 'dato-aar-9999.yaml', message: /næste_revision skal være en dato fra 1900-01-01 til 2199-12-31/ },
