@@ -111,13 +111,28 @@ export interface AuditOptions {
 /** The key a reference finding has in a baseline. */
 export const referenceKey = (r: Pick<ReferenceFinding, 'location' | 'citation'>) => `lovhenvisning ${r.location.pointer} ${r.citation}`;
 
+/**
+ * The same day of the month `months` later. A day the target month lacks becomes its last day:
+ * 29 February plus two years is 28 February, 31 August plus six months is 28 (or 29) February.
+ * The result is always a real date, written as YYYY-MM-DD.
+ */
 function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const total = m - 1 + months;
-  return `${y + Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const year = y + Math.floor(total / 12);
+  const month = ((total % 12) + 12) % 12; // 0-based
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const lastDay = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month] as number;
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(month + 1, 2)}-${pad(Math.min(d, lastDay), 2)}`;
 }
 
-const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+/** Days since 1970-01-01. setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999. */
+function dayNumber(date: string): number {
+  const at = new Date(0);
+  at.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return at.getTime() / 86_400_000;
+}
 
 export function revisionOf(data: { senest_revideret?: string; næste_revision?: string; vedtaget?: { dato?: string } }, auditDate: string, warnDays = 60): Revision {
   const last = data.senest_revideret ?? data.vedtaget?.dato ?? null;

@@ -7,7 +7,7 @@ import { compileSchema, precompiledValidators } from './compile.js';
 import { inputErrors } from './errors.js';
 import { loadYamlFile } from './load.js';
 import { t } from './messages.js';
-import { readJsonAsset, schemaErrors } from './schema.js';
+import { readJsonAsset, schemaError } from './schema.js';
 import type { JsonSchema } from './schema.js';
 
 export const baselineSchema = (): JsonSchema => readJsonAsset<JsonSchema>('schemas/baseline.schema.json');
@@ -15,7 +15,7 @@ export const baselineSchema = (): JsonSchema => readJsonAsset<JsonSchema>('schem
 export function loadBaseline(file: string): BaselineEntry[] {
   const loaded = loadYamlFile(file);
   const validate = precompiledValidators()?.baseline ?? compileSchema(baselineSchema());
-  if (!validate(loaded.data)) throw inputErrors(file, schemaErrors(loaded, validate.errors ?? []));
+  if (!validate(loaded.data)) throw schemaError(loaded, validate.errors ?? []);
   return (loaded.data as { kendte_mangler: BaselineEntry[] }).kendte_mangler;
 }
 

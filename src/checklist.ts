@@ -6,7 +6,7 @@ import { InputError, inputErrors } from './errors.js';
 import { loadYamlFile, parseYaml } from './load.js';
 import type { LoadedYaml } from './load.js';
 import { checkProblems, compileSchema, precompiledValidators } from './compile.js';
-import { checklistSchema, displayPath, packageRoot, readJsonAsset, schemaErrors, sourceFingerprint } from './schema.js';
+import { checklistSchema, displayPath, packageRoot, readJsonAsset, schemaError, sourceFingerprint } from './schema.js';
 import type { JsonSchema } from './schema.js';
 import { toPointer } from './positions.js';
 import type { SourceMap } from './positions.js';
@@ -97,7 +97,7 @@ export function parseChecklist(file: string, text: string): Checklist {
 
 function checklistFromYaml(loaded: LoadedYaml): Checklist {
   validateChecklistShape ??= compileSchema(checklistSchema());
-  if (!validateChecklistShape(loaded.data)) throw inputErrors(loaded.file, schemaErrors(loaded, validateChecklistShape.errors ?? []));
+  if (!validateChecklistShape(loaded.data)) throw schemaError(loaded, validateChecklistShape.errors ?? []);
   const data = loaded.data as unknown as Omit<Checklist, 'file' | 'source' | 'compiled'>;
   const errors: InputError[] = [];
   const groups = new Set(data.retningslinjer.map((g) => g.id));
@@ -135,7 +135,7 @@ function checklistFromYaml(loaded: LoadedYaml): Checklist {
   return { ...data, file: loaded.file, source: loaded.source, compiled, appliesIf };
 }
 
-// Keywords whose errors schemaErrors puts in Danish.
+// Keywords whose errors schemaError puts in Danish.
 const MAPPED = new Set(['additionalProperties', 'required', 'type', 'enum', 'minLength', 'minItems', 'minimum', 'uniqueItems']);
 
 /**
@@ -165,8 +165,8 @@ function checkErrors(loaded: LoadedYaml, pointer: string, id: string, problems: 
       const problem = String(e.params.problem);
       out.push(new InputError(loaded.file, loaded.source.locate(at), 'checklist.badPattern', { id, path, problem, fragment: String(e.params.fragment) }));
     } else if (MAPPED.has(e.keyword)) {
-      const inner = schemaErrors(loaded, [{ ...e, instancePath: at }]);
-      for (const i of inner) out.push(new InputError(loaded.file, i.position, 'checklist.badCheck', { id, detail: i.message }));
+      const combined = schemaError(loaded, [{ ...e, instancePath: at }]);
+      for (const i of combined.details.length ? combined.details : [combined]) out.push(new InputError(loaded.file, i.position, 'checklist.badCheck', { id, detail: i.message }));
     } else {
       out.push(new InputError(loaded.file, loaded.source.locate(at), 'checklist.badKeyword', { id, path }));
     }

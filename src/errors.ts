@@ -40,12 +40,16 @@ export class InputError extends Error {
     const file = visibleLine(this.file);
     const where = this.position ? `${file}:${this.position.line}:${this.position.column}` : file;
     const head = `${where}: ${message}`;
-    return [head, ...this.details.map((d) => '  ' + d.format())].join('\n');
+    const more = Number(this.args.count ?? 0) - this.details.length;
+    return [head, ...this.details.map((d) => '  ' + d.format()), ...(this.details.length > 0 && more > 0 ? ['  ' + t('input.moreErrors', { count: more })] : [])].join('\n');
   }
 }
 
-/** Several input errors at once: every problem of a file is reported, not just the first. */
-export function inputErrors(file: string, errors: InputError[]): InputError {
-  if (errors.length === 1) return errors[0] as InputError;
-  return new InputError(file, errors[0]?.position, 'input.manyErrors', { count: errors.length }, errors);
+/** How many of a file's problems are listed; the rest are counted. Enough to act on, and bounded. */
+export const MAX_LISTED_ERRORS = 50;
+
+/** Several input errors at once: the first problems of a file are listed, not just the first one. */
+export function inputErrors(file: string, errors: InputError[], total = errors.length): InputError {
+  if (total === 1 && errors.length === 1) return errors[0] as InputError;
+  return new InputError(file, errors[0]?.position, 'input.manyErrors', { count: total }, errors.slice(0, MAX_LISTED_ERRORS));
 }

@@ -24,7 +24,8 @@ const yamlProblem: Record<string, string> = {
   NON_STRING_KEY: 'nøgler skal være tekst',
   TAG_RESOLVE_FAILED: 'ukendt eller ugyldigt tag (!)',
   BAD_COLLECTION_TYPE: 'ugyldig samlingstype',
-  RESOURCE_EXHAUSTION: 'for mange alias-udfoldninger',
+  // Raised by the parser when it runs out of stack; the nesting limit in load.ts is met long before.
+  RESOURCE_EXHAUSTION: 'filen er for dybt indlejret til at blive læst',
 };
 
 // Why a file could not be written, by the operating system's error code, in Danish.
@@ -85,6 +86,12 @@ const da = {
   'input.unreadable': (a) => `filen kan ikke læses (${a.reason})`,
   'input.notUtf8': () => `filen er ikke gemt som UTF-8; gem den som UTF-8 og prøv igen`,
   'input.empty': () => `filen er tom`,
+  'input.tooLarge': (a) => `filen er for stor: den fylder ${a.size}, og kvalitetstjek læser højst ${a.limit}`,
+  'input.tooDeep': (a) => `indholdet er indlejret mere end ${a.limit} niveauer dybt (lister og afsnit inden i hinanden); det er grænsen`,
+  'input.aliasUndefined': (a) => `aliaset *${a.name} henviser til et anker (&${a.name}), som ikke er sat før aliaset`,
+  'input.aliasCircular': (a) => `aliaset *${a.name} står inden i sit eget anker (&${a.name}) og ville gentage sig selv uendeligt`,
+  'input.aliasLimit': (a) => `aliaserne (*navn) udfolder sig til mere end ${a.limit} værdier i alt; det er grænsen`,
+  'input.moreErrors': (a) => `… og ${a.count} fejl mere`,
   'input.yamlSyntax': (a) => `ugyldig YAML: ${yamlProblem[String(a.code)] ?? `syntaksfejl (${a.code})`}`,
   'input.multipleDocuments': () => `filen indeholder flere YAML-dokumenter (---); kun ét er tilladt`,
   'input.notAnObject': () => `indholdet skal være en YAML-mapping (nøgle: værdi) på øverste niveau`,
@@ -94,6 +101,7 @@ const da = {
   'input.wrongType': (a) => `${a.path} skal være ${a.expected}`,
   'input.enum': (a) => `${a.path} skal være en af: ${a.allowed}`,
   'input.format': (a) => `${a.path} skal være ${a.format}`,
+  'input.dateRange': (a) => `${a.path} skal være en dato fra ${a.min} til ${a.max}`,
   'input.pattern': (a) => `${a.path} har ikke den forventede form`,
   'input.tooShort': (a) => `${a.path} må ikke være tom`,
   'input.tooFewItems': (a) => `${a.path} skal have mindst ${a.limit} element(er)`,

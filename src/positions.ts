@@ -38,14 +38,23 @@ export function toPointer(segments: readonly (string | number)[]): string {
   return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
+/** Each mapping's members by key name, built on first use: a lookup must not rescan the mapping. */
+const membersOf = new WeakMap<object, Map<string, { keyNode?: YamlNode; value?: YamlNode }>>();
+
 function child(node: unknown, key: string): { keyNode?: YamlNode; value?: YamlNode } | undefined {
   if (isMap(node)) {
-    for (const pair of node.items) {
-      const k = pair.key;
-      const name = isScalar(k) ? String(k.value) : String(k);
-      if (name === key) return { keyNode: k as YamlNode, value: (pair.value ?? undefined) as YamlNode | undefined };
+    let members = membersOf.get(node);
+    if (!members) {
+      members = new Map();
+      for (const pair of node.items) {
+        const k = pair.key;
+        const name = isScalar(k) ? String(k.value) : String(k);
+        // The first of two equal keys, as a scan would find it.
+        if (!members.has(name)) members.set(name, { keyNode: k as YamlNode, value: (pair.value ?? undefined) as YamlNode | undefined });
+      }
+      membersOf.set(node, members);
     }
-    return undefined;
+    return members.get(key);
   }
   if (isSeq(node)) {
     const index = Number(key);
@@ -118,6 +127,8 @@ export function createSourceMap(doc: Document, lineCounter: LineCounter, text: s
         }
       }
       const range = (parent as YamlNode).range;
+      // A { } mapping may end on its own first line: it is pointed at where it opens.
+      if (parent.flow) return startOf(parent as YamlNode);
       if (range) {
         // End of the parent mapping: the start of the line after its last content.
         const end = positionOf(Math.max(range[1] - 1, range[0]));

@@ -5,7 +5,7 @@ import { InputError, inputErrors } from './errors.js';
 import { compileSchema, precompiledValidators } from './compile.js';
 import { loadYamlFile } from './load.js';
 import type { ReferenceData, SourceRef } from './references.js';
-import { packageRoot, readJsonAsset, schemaErrors, sourceFingerprint } from './schema.js';
+import { packageRoot, readJsonAsset, schemaError, sourceFingerprint } from './schema.js';
 import type { JsonSchema } from './schema.js';
 
 export const BUNDLED_REFERENCES = 'checklists/lovhenvisninger.yaml';
@@ -31,7 +31,7 @@ export function loadReferenceData(file?: string): ReferenceData {
   const path = file ?? fileURLToPath(new URL(BUNDLED_REFERENCES, packageRoot));
   const loaded = loadYamlFile(path);
   const validate = precompiledValidators()?.references ?? compileSchema(referenceSchema());
-  if (!validate(loaded.data)) throw inputErrors(path, schemaErrors(loaded, validate.errors ?? []));
+  if (!validate(loaded.data)) throw schemaError(loaded, validate.errors ?? []);
   const data = loaded.data as unknown as ReferenceData;
   const dangling = danglingRefs(data);
   if (dangling.length) throw inputErrors(path, dangling.map(({ pointer, id }) => new InputError(path, loaded.source.locate(pointer), 'input.unknownReferenceId', { id })));

@@ -3,11 +3,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
-import { InputError } from './errors.js';
+import { InputError, inputErrors, MAX_LISTED_ERRORS } from './errors.js';
 import type { LoadedYaml } from './load.js';
 import { t } from './messages.js';
-import type { MessageId } from './messages.js';
+import type { MessageArgs, MessageId } from './messages.js';
 import { parsePointer } from './positions.js';
+import type { Position } from './positions.js';
 
 const root = new URL('../', import.meta.url);
 export const packageRoot = root;
@@ -58,9 +59,14 @@ function typeName(type: unknown): string {
   return (Array.isArray(type) ? type : [type]).map((x) => t(`type.${String(x)}` as MessageId)).join(' eller ');
 }
 
-/** Turn ajv's errors for a loaded file into Danish input errors, one per problem, in file order. */
-export function schemaErrors(loaded: LoadedYaml, errors: readonly ErrorObject[]): InputError[] {
-  const out: InputError[] = [];
+/**
+ * Turn ajv's errors for a loaded file into one Danish input error listing the problems in file order.
+ * A hostile file can hold hundreds of thousands of problems: all are counted and placed, but only the
+ * listed ones become errors (an Error costs a stack trace each).
+ */
+export function schemaError(loaded: LoadedYaml, errors: readonly ErrorObject[]): InputError {
+  const out: { at: Position; id: MessageId; args: MessageArgs }[] = [];
+  const push = (at: Position, id: MessageId, args: MessageArgs) => out.push({ at, id, args });
   for (const e of errors) {
     const path = displayPath(e.instancePath);
     const at = (pointer: string, order?: string[]) => loaded.source.locate(pointer, order);
@@ -70,47 +76,55 @@ export function schemaErrors(loaded: LoadedYaml, errors: readonly ErrorObject[])
         const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
         const near = allowed.length ? closest(key, allowed) : '';
         const suggestion = near && isNear(key, near) ? near : '';
-        out.push(new InputError(loaded.file, at(`${e.instancePath}/${escape(key)}`), 'input.unknownKey', { key, suggestion }));
+        push(at(`${e.instancePath}/${escape(key)}`), 'input.unknownKey', { key, suggestion });
         break;
       }
       case 'required': {
         const key = String(e.params.missingProperty);
-        out.push(new InputError(loaded.file, at(`${e.instancePath}/${escape(key)}`, propertyOrder(e.parentSchema)), 'input.requiredKey', { key }));
+        push(at(`${e.instancePath}/${escape(key)}`, propertyOrder(e.parentSchema)), 'input.requiredKey', { key });
         break;
       }
       case 'type':
-        out.push(new InputError(loaded.file, at(e.instancePath), 'input.wrongType', { path, expected: typeName(e.params.type) }));
+        push(at(e.instancePath), 'input.wrongType', { path, expected: typeName(e.params.type) });
         break;
       case 'enum':
-        out.push(new InputError(loaded.file, at(e.instancePath), 'input.enum', { path, allowed: (e.params.allowedValues as unknown[]).map(String).join(', ') }));
+        push(at(e.instancePath), 'input.enum', { path, allowed: (e.params.allowedValues as unknown[]).map(String).join(', ') });
         break;
       case 'format': {
         const id = `format.${String(e.params.format)}` as MessageId;
-        out.push(new InputError(loaded.file, at(e.instancePath), 'input.format', { path, format: t(id) }));
+        push(at(e.instancePath), 'input.format', { path, format: t(id) });
+        break;
+      }
+      case 'formatMinimum':
+      case 'formatMaximum': {
+        const range = e.parentSchema as { formatMinimum?: string; formatMaximum?: string } | undefined;
+        push(at(e.instancePath), 'input.dateRange', { path, min: range?.formatMinimum ?? '', max: range?.formatMaximum ?? '' });
         break;
       }
       case 'pattern':
-        out.push(new InputError(loaded.file, at(e.instancePath), 'input.pattern', { path }));
+        push(at(e.instancePath), 'input.pattern', { path });
         break;
       case 'minLength':
-        out.push(new InputError(loaded.file, at(e.instancePath), 'input.tooShort', { path }));
+        push(at(e.instancePath), 'input.tooShort', { path });
         break;
       case 'minItems':
-        out.push(new InputError(loaded.file, at(e.instancePath), 'input.tooFewItems', { path, limit: Number(e.params.limit) }));
+        push(at(e.instancePath), 'input.tooFewItems', { path, limit: Number(e.params.limit) });
         break;
       case 'minimum':
-        out.push(new InputError(loaded.file, at(e.instancePath), 'input.minimum', { path, limit: Number(e.params.limit) }));
+        push(at(e.instancePath), 'input.minimum', { path, limit: Number(e.params.limit) });
         break;
       case 'uniqueItems':
-        out.push(new InputError(loaded.file, at(e.instancePath), 'input.duplicateItems', { path }));
+        push(at(e.instancePath), 'input.duplicateItems', { path });
         break;
       case 'if':
         break; // the failing branch reports the concrete problem
       default:
-        out.push(new InputError(loaded.file, at(e.instancePath), 'input.schemaOther', { path, detail: e.message ?? e.keyword }));
+        push(at(e.instancePath), 'input.schemaOther', { path, detail: e.message ?? e.keyword });
     }
   }
-  return out.sort((a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0));
+  out.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
+  const listed = out.slice(0, MAX_LISTED_ERRORS).map((e) => new InputError(loaded.file, { line: e.at.line, column: e.at.column }, e.id, e.args));
+  return inputErrors(loaded.file, listed, out.length);
 }
 
 function escape(key: string): string {

@@ -5,7 +5,7 @@ import { loadYamlFile, parseYaml } from './load.js';
 import type { LoadedYaml } from './load.js';
 import { parsePointer } from './positions.js';
 import { compileSchema, precompiledValidators } from './compile.js';
-import { propertyOrder, schemaErrors, standardSchema } from './schema.js';
+import { propertyOrder, schemaError, standardSchema } from './schema.js';
 import type { JsonSchema } from './schema.js';
 
 export interface Declaration {
@@ -45,7 +45,7 @@ function shape(): ValidateFunction {
 /** Validate a parsed YAML file as a kvalitetsstandard; throws an InputError listing every problem. */
 export function asStandard(loaded: LoadedYaml): Standard {
   const validate = shape();
-  if (!validate(loaded.data)) throw inputErrors(loaded.file, schemaErrors(loaded, validate.errors ?? []));
+  if (!validate(loaded.data)) throw schemaError(loaded, validate.errors ?? []);
   return loaded as Standard;
 }
 

@@ -5,14 +5,14 @@
 import { detectFormat } from '../document.js';
 import type { DocumentFormat, SourceDocument } from '../document.js';
 import { InputError } from '../errors.js';
-import { decodeUtf8, readBytes } from '../load.js';
+import { decodeUtf8, LIMITS, readBytes } from '../load.js';
 import { MAX_IMPORT_CHARS } from '../limits.js';
 
 /** The format's name as the user knows it, for error messages. */
 const FORMAT_NAMES: Record<DocumentFormat, string> = { pdf: 'PDF', docx: 'Word-dokument', html: 'HTML', markdown: 'Markdown', text: 'tekst' };
 
 export async function readDocument(file: string): Promise<SourceDocument> {
-  const bytes = readBytes(file);
+  const bytes = readBytes(file, LIMITS.documentBytes);
   const format = detectFormat(bytes);
   if (format === null) throw new InputError(file, undefined, 'import.unknownFormat');
   // Text is decoded here, so a file that is not UTF-8 is reported with its line and column.
