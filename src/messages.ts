@@ -263,6 +263,16 @@ const da = {
   'report.notVerbatimNote': (a) => `Krav fra ${a.source}, der ikke står som citat, er gengivet med egne ord.`,
   'report.line': (a) => `linje ${a.line}, kolonne ${a.column}`,
   'report.belongsAt': (a) => `hører til ved linje ${a.line}`,
+  'coverage.declared': () => 'Erklæret',
+  'coverage.mentioned': () => 'Omtalt',
+  'coverage.not_mentioned': () => 'Ikke omtalt',
+  'coverage.section': () => 'Hvad standarden siger om de krav, den ikke kan bevise',
+  'coverage.intro': () =>
+    'Praksiskrav og serviceniveauer uden maskinel kontrol: erklæret i standarden, omtalt i dens tekst (fundet ved søgning på kravets søgeord, ikke efterprøvet) eller ikke omtalt. Det ændrer ikke kravenes status og tæller ikke som mangler.',
+  'coverage.mentionedSection': () => 'Omtalt i teksten',
+  'coverage.notMentionedSection': () => 'Ikke omtalt',
+  'coverage.passage': (a) => `${a.where}, søgeord "${a.term}"`,
+  'coverage.moreHint': () => 'Se passagerne med: kvalitetstjek explain ID --standard FIL; forslag til erklæringer med: kvalitetstjek audit FIL --forslag',
   'report.exitHint': (a) => `Afslutningskode ${a.code}: ${a.reason}`,
 
   // CLI

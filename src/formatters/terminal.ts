@@ -4,7 +4,7 @@ import type { Report } from '../audit.js';
 import { t } from '../messages.js';
 import { paint } from './context.js';
 import type { FormatContext } from './context.js';
-import { displayId, gaps, metaRows, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
+import { coverageHeadings, coverageRows, displayId, gaps, mentioned, metaRows, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
 
 /** One section per file; with several files, an overview table per file at the end. */
 export function terminal(reports: readonly Report[], ctx: FormatContext): string {
@@ -25,6 +25,37 @@ function overview(reports: readonly Report[], ctx: FormatContext): string {
     table.push([r.file, r.standard.kommune, g.skal ? c.red(String(g.skal)) : 0, g.bør ? c.yellow(String(g.bør)) : 0, refs.errors + refs.warnings]);
   }
   return `${c.bold(t('report.batchTitle', { count: reports.length }))}\n${table.toString()}\n`;
+}
+
+/** Coverage per group, then each mentioned requirement with its best passage on one line. */
+function coverage(report: Report, ctx: FormatContext, labelWidth: number): string[] {
+  const rows = coverageRows(report);
+  if (rows.length === 0) return [];
+  const c = paint(ctx);
+  const table = new Table({
+    head: coverageHeadings(),
+    colWidths: [labelWidth, 12, 12, 12],
+    wordWrap: true,
+    style: { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['grey'] : [], compact: true },
+  });
+  rows.forEach((r, i) => table.push([i === rows.length - 1 ? c.bold(r.label) : r.label, r.declared, r.mentioned, r.notMentioned]));
+  const out = [c.bold(t('coverage.section')), table.toString()];
+  const found = mentioned(report);
+  if (found.length > 0) {
+    out.push(c.bold(t('coverage.mentionedSection')));
+    const width = ctx.width ?? 120;
+    for (const f of found) {
+      const p = f.coverage?.passages[0];
+      if (!p) continue;
+      const head = `  ${f.requirement.id.padEnd(8)} ${report.file}:${p.line}:${p.column}  `;
+      const room = Math.max(40, width - head.length - 2);
+      const quote = p.quote.length > room ? `${p.quote.slice(0, room - 1)}…` : p.quote;
+      out.push(`${c.dim(head)}»${quote}«`);
+    }
+    out.push(c.dim(t('coverage.moreHint')));
+  }
+  out.push('');
+  return out;
 }
 
 function one(report: Report, ctx: FormatContext): string {
@@ -88,6 +119,7 @@ function one(report: Report, ctx: FormatContext): string {
   }
   const notDeclared = withStatus(report, 'not_declared');
   if (notDeclared.length > 0) out.push(c.dim(t('report.notDeclaredIntro', { count: notDeclared.length })), '');
+  out.push(...coverage(report, ctx, label));
 
   const g = report.summary.gaps;
   const refs = report.summary.references;
