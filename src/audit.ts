@@ -14,6 +14,7 @@ import { checkCitations, extractCitations } from './references.js';
 import type { ReferenceData, ReferenceFinding } from './references.js';
 import { VERSION } from './version.js';
 import { evidenceIndex, quoteOf } from './evidence.js';
+import type { EvidenceMatch } from './evidence.js';
 
 export const REPORT_VERSION = '1.0';
 
@@ -365,16 +366,23 @@ export function audit(standard: Standard, checklists: readonly Checklist[], opti
   };
 }
 
+/** The passages of a standard that hold one of these terms, best first, as the report shows them. */
+export function evidenceFor(standard: Standard, terms: readonly string[], limit = 3): EvidencePassage[] {
+  if (terms.length === 0) return [];
+  return evidenceIndex(standard, terms)
+    .find(terms, limit)
+    .map(toPassage);
+}
+
+const toPassage = (m: EvidenceMatch): EvidencePassage => ({ quote: quoteOf(m), pointer: m.passage.pointer, line: m.passage.line, column: m.passage.column, term: m.term, words: m.words });
+
 /** Declared, or what the text says: the index is built only when a requirement needs it. */
 function coverageOf(standard: Standard, lists: readonly Checklist[], requirement: CatalogEntry, declared: boolean, search: boolean): Coverage | null {
   if (declared) return { status: 'declared', passages: [] };
   if (!search || requirement.terms.length === 0) return null;
   const matches = evidenceIndex(standard, termsOf(lists)).find(requirement.terms);
   if (matches.length === 0) return { status: 'not_mentioned', passages: [] };
-  return {
-    status: 'mentioned',
-    passages: matches.map((m) => ({ quote: quoteOf(m), pointer: m.passage.pointer, line: m.passage.line, column: m.passage.column, term: m.term, words: m.words })),
-  };
+  return { status: 'mentioned', passages: matches.map(toPassage) };
 }
 
 const listTerms = new WeakMap<readonly Checklist[], string[]>();

@@ -273,6 +273,17 @@ const da = {
   'coverage.notMentionedSection': () => 'Ikke omtalt',
   'coverage.passage': (a) => `${a.where}, søgeord "${a.term}"`,
   'coverage.moreHint': () => 'Se passagerne med: kvalitetstjek explain ID --standard FIL; forslag til erklæringer med: kvalitetstjek audit FIL --forslag',
+  'proposal.header': (a) =>
+    `FORSLAG fra kvalitetstjek audit --forslag til ${a.file}: ${a.count} krav, som standardens tekst omtaler, men ikke erklærer.\nHvert forslag skal bekræftes mod praksis, før det sættes ind under "erklæringer:"; ret begrundelsen, så den siger, hvordan kravet efterleves.\nForslag tæller ikke: kun erklæringer, der står i standarden, gør.`,
+  'proposal.entry': (a) => `Forslag, bekræft: ${a.id} (${a.level}) ${a.text}\nFundet i linje ${a.line}, kolonne ${a.column} (søgeord "${a.term}").`,
+  'proposal.reason': (a) => `Standarden siger: »${a.quote}«`,
+  'cli.opt.forslag': () => 'vis forslag til erklæringer for krav, som teksten omtaler, men ikke erklærer, i stedet for rapporten på skærmen (en rapport med --output skrives stadig)',
+  'cli.opt.standard': () => 'vis også, hvad denne kvalitetsstandard siger om kravet: passagerne og de søgeord, de matcher',
+  'explain.terms': () => 'Søgeord',
+  'explain.noTerms': () => 'ingen; standardens tekst gennemsøges ikke for dette krav',
+  'explain.evidence': (a) => `Hvad ${a.file} siger om kravet`,
+  'explain.noEvidence': () => 'Ingen passager matcher kravets søgeord: kravet er ikke omtalt.',
+  'explain.matched': (a) => `søgeord "${a.term}": ${a.words}`,
   'report.exitHint': (a) => `Afslutningskode ${a.code}: ${a.reason}`,
 
   // CLI
