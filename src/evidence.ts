@@ -58,14 +58,19 @@ export interface Token {
  * Unicode property class costs more to compile than the whole search of a standard.
  */
 const LETTERS = '0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F';
-const WORD = new RegExp(`[${LETTERS}]+`, 'g');
+const SEPARATORS = new RegExp(`[^${LETTERS}]+`);
 
+/** The words of a text. Split natively and then located, which is cheaper than a match per word. */
 export function tokenize(text: string): Token[] {
   const stops = danishStopWords();
+  const lower = text.toLowerCase();
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0].toLowerCase();
-    out.push({ word, index: m.index, content: !stops.has(word) });
+  let from = 0;
+  for (const word of lower.split(SEPARATORS)) {
+    if (word === '') continue;
+    const index = lower.indexOf(word, from);
+    from = index + word.length;
+    out.push({ word, index, content: !stops.has(word) });
   }
   return out;
 }
@@ -285,8 +290,7 @@ export function matchTerm(passage: Passage, term: CompiledTerm): string[] | null
   return found;
 }
 
-const contentWords = (p: Passage | undefined): string =>
-  p ? p.tokens.filter((t) => t.content).map((t) => t.word).join(' ') : '';
+const contentWords = (p: Passage | undefined): string[] => (p ? p.tokens.filter((t) => t.content).map((t) => t.word) : []);
 
 export class EvidenceIndex {
   readonly passages: Passage[];
@@ -347,8 +351,8 @@ export class EvidenceIndex {
       fields: ['text'],
       // The passages are tokenised once (passagesOf): minisearch gets their content words. A
       // passage's length is all of them, so BM25 scores are what a full index would give.
-      extractField: (doc, field) => (field === 'id' ? String(doc.id) : contentWords(passages[doc.id])),
-      tokenize: (text) => (text === '' ? [] : text.split(' ')),
+      extractField: (doc, field) => (field === 'id' ? doc.id : String(doc.id)),
+      tokenize: (id) => contentWords(passages[Number(id)]),
       processTerm: indexTerm,
       searchOptions: { tokenize: (text) => [text], processTerm: (stem) => stem },
     });
