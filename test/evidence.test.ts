@@ -218,7 +218,7 @@ describe('the built CLI', () => {
     const term = cli(['audit', FILE, '--dato', DATE, '--lokal', lokal]);
     expect(term.stdout).toContain('Hvad standarden siger om de krav, den ikke kan bevise');
     expect(term.stdout).toMatch(/L1 Lokale krav\s*│\s*0\s*│\s*1\s*│\s*1\s*│/);
-    expect(term.stdout).toMatch(/lokal-familie\s+\S+helsingoer-rusmiddelbehandling\.yaml:\d+:\d+\s+»/);
+    expect(term.stdout).toMatch(/lokal-familie\s+\S+helsingoer-rusmiddelbehandling\.yaml:\d+:\d+\s+søgeord "[^"]+": \S/);
     const md = cli(['audit', FILE, '--dato', DATE, '--lokal', lokal, '-f', 'markdown']);
     expect(md.stdout).toContain('Hvad standarden siger om de krav, den ikke kan bevise');
     expect(md.stdout).toMatch(/\*\*lokal-familie\*\*[^\n]*\n\s+- »[^\n]+« \([^\n]*helsingoer-rusmiddelbehandling\.yaml:\d+:\d+/);

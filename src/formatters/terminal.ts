@@ -43,14 +43,12 @@ function coverage(report: Report, ctx: FormatContext, labelWidth: number): strin
   const found = mentioned(report);
   if (found.length > 0) {
     out.push(c.bold(t('coverage.mentionedSection')));
-    const width = ctx.width ?? 120;
+    // Compact: where the best passage is and what matched; the quotes are in the other formats and
+    // in explain --standard (a quote cut to the terminal's width would cut words).
     for (const f of found) {
       const p = f.coverage?.passages[0];
       if (!p) continue;
-      const head = `  ${f.requirement.id.padEnd(8)} ${report.file}:${p.line}:${p.column}  `;
-      const room = Math.max(40, width - head.length - 2);
-      const quote = p.quote.length > room ? `${p.quote.slice(0, room - 1)}…` : p.quote;
-      out.push(`${c.dim(head)}»${quote}«`);
+      out.push(`  ${c.bold(f.requirement.id)}  ${c.dim(`${report.file}:${p.line}:${p.column}`)}  ${t('explain.matched', { term: p.term, words: p.words.join(', ') })}`);
     }
     out.push(c.dim(t('coverage.moreHint')));
   }
