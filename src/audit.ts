@@ -15,6 +15,8 @@ import type { ReferenceData, ReferenceFinding } from './references.js';
 import { VERSION } from './version.js';
 import { substantiveView } from './substance.js';
 import type { EmptyText } from './substance.js';
+import { evidenceIndex, quoteOf } from './evidence.js';
+import type { EvidenceMatch } from './evidence.js';
 
 export const REPORT_VERSION = '1.0';
 
@@ -41,7 +43,37 @@ export interface Finding {
   reasons: Reason[];
   location: Location | null;
   declaration: (Declaration & { pointer: string }) | null;
+  /**
+   * For a requirement the document cannot prove (practice, or a service level without a machine
+   * check): declared, or what the standard's text says about it. Null for the others, and when the
+   * requirement has no search terms. Evidence never changes the status.
+   */
+  coverage: Coverage | null;
 }
+
+export type CoverageStatus = 'declared' | 'mentioned' | 'not_mentioned';
+export const COVERAGE_STATUSES: readonly CoverageStatus[] = ['declared', 'mentioned', 'not_mentioned'];
+
+/** A sentence of the standard that speaks to a requirement. */
+export interface EvidencePassage {
+  /** The sentence, quoted short (at most about 160 characters). */
+  quote: string;
+  /** The text value it stands in, and where the sentence begins in the file. */
+  pointer: string;
+  line: number;
+  column: number;
+  /** The search term it holds, and its own words that matched the term's. */
+  term: string;
+  words: string[];
+}
+
+export interface Coverage {
+  status: CoverageStatus;
+  /** The best one to three passages, best first (only when mentioned). */
+  passages: EvidencePassage[];
+}
+
+export type CoverageCounts = Record<CoverageStatus, number>;
 
 export type Counts = Record<Status, number>;
 
@@ -50,6 +82,7 @@ export interface GroupSummary {
   retningslinje: { id: string; title: string };
   byLevel: Record<Level, Counts>;
   gaps: { skal: number; bør: number };
+  coverage: CoverageCounts;
 }
 
 export interface Report {
@@ -73,6 +106,8 @@ export interface Report {
     /** Wrong citations of the law (errors) and outdated names (warnings). */
     references: { errors: number; warnings: number };
     byLevel: Record<Level, Counts>;
+    /** Requirements the document cannot prove: declared, mentioned in the text, or not mentioned. */
+    coverage: CoverageCounts;
     groups: GroupSummary[];
   };
   findings: Finding[];
@@ -106,6 +141,8 @@ export interface AuditOptions {
   baseline?: readonly BaselineEntry[];
   /** Warn this many days before the revision falls due (default 60). */
   warnDays?: number;
+  /** Look for what the text says about undeclared practice and service requirements (default true). */
+  evidence?: boolean;
 }
 
 /** The key a reference finding has in a baseline. */
@@ -241,7 +278,7 @@ export function audit(standard: Standard, checklists: readonly Checklist[], opti
       const requirement = catalogEntry(list, r);
       const level = highest(requirement.levels);
       const compiled = list.compiled.get(r.id) ?? {};
-      const finding: Finding = { requirement, level, status: 'not_declared', gap: false, duplicateOf: null, baselined: false, reasons: [], location: null, declaration: null };
+      const finding: Finding = { requirement, level, status: 'not_declared', gap: false, duplicateOf: null, baselined: false, reasons: [], location: null, declaration: null, coverage: null };
       findings.push(finding);
 
       if (!listApplies || (compiled.appliesIf && run(compiled.appliesIf, data, ctx).length > 0)) {
@@ -256,6 +293,7 @@ export function audit(standard: Standard, checklists: readonly Checklist[], opti
         declared = null;
       }
       finding.declaration = declared;
+      if (!compiled.check) finding.coverage = coverageOf(standard, checklists, requirement, declared !== null, options.evidence !== false);
 
       if (compiled.check) {
         const errors = run(compiled.check, view.data, ctx);
@@ -359,6 +397,39 @@ const excerpt = (s: string) => {
   return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 };
 
+/** The passages of a standard that hold one of these terms, best first, as the report shows them. */
+export function evidenceFor(standard: Standard, terms: readonly string[], limit = 3): EvidencePassage[] {
+  if (terms.length === 0) return [];
+  return evidenceIndex(standard, terms)
+    .find(terms, limit)
+    .map(toPassage);
+}
+
+const toPassage = (m: EvidenceMatch): EvidencePassage => ({ quote: quoteOf(m), pointer: m.passage.pointer, line: m.passage.line, column: m.passage.column, term: m.term, words: m.words });
+
+/** Declared, or what the text says: the index is built only when a requirement needs it. */
+function coverageOf(standard: Standard, lists: readonly Checklist[], requirement: CatalogEntry, declared: boolean, search: boolean): Coverage | null {
+  if (declared) return { status: 'declared', passages: [] };
+  if (!search || requirement.terms.length === 0) return null;
+  const matches = evidenceIndex(standard, termsOf(lists)).find(requirement.terms);
+  if (matches.length === 0) return { status: 'not_mentioned', passages: [] };
+  return { status: 'mentioned', passages: matches.map(toPassage) };
+}
+
+const listTerms = new WeakMap<readonly Checklist[], string[]>();
+
+/** Every search term of the checklists in use (one index per standard serves them all). */
+function termsOf(lists: readonly Checklist[]): string[] {
+  let terms = listTerms.get(lists);
+  if (!terms) {
+    terms = [...new Set(lists.flatMap((l) => l.requirements.flatMap((r) => r.terms ?? [])))];
+    listTerms.set(lists, terms);
+  }
+  return terms;
+}
+
+export const emptyCoverage = (): CoverageCounts => ({ declared: 0, mentioned: 0, not_mentioned: 0 });
+
 /** A gap also found under a related requirement counted earlier is counted there, once. */
 function markDuplicates(findings: Finding[]): void {
   const entries = findings.map((f) => f.requirement);
@@ -379,19 +450,24 @@ function summarize(findings: readonly Finding[]): Report['summary'] {
   const byLevel = Object.fromEntries(LEVELS.map((l) => [l, emptyCounts()])) as Record<Level, Counts>;
   const groups = new Map<string, GroupSummary>();
   const gaps = { skal: 0, bør: 0 };
+  const coverage = emptyCoverage();
   for (const f of findings) {
     byLevel[f.level][f.status]++;
     const key = `${f.requirement.checklist}\u0000${f.requirement.retningslinje.id}`;
     let g = groups.get(key);
     if (!g) {
-      g = { checklist: f.requirement.checklist, retningslinje: f.requirement.retningslinje, byLevel: Object.fromEntries(LEVELS.map((l) => [l, emptyCounts()])) as Record<Level, Counts>, gaps: { skal: 0, bør: 0 } };
+      g = { checklist: f.requirement.checklist, retningslinje: f.requirement.retningslinje, byLevel: Object.fromEntries(LEVELS.map((l) => [l, emptyCounts()])) as Record<Level, Counts>, gaps: { skal: 0, bør: 0 }, coverage: emptyCoverage() };
       groups.set(key, g);
     }
     g.byLevel[f.level][f.status]++;
+    if (f.coverage) {
+      g.coverage[f.coverage.status]++;
+      coverage[f.coverage.status]++;
+    }
     if (f.gap && f.level !== 'kan') {
       g.gaps[f.level]++;
       if (!f.duplicateOf && !f.baselined) gaps[f.level]++;
     }
   }
-  return { gaps, references: { errors: 0, warnings: 0 }, byLevel, groups: [...groups.values()] };
+  return { gaps, references: { errors: 0, warnings: 0 }, byLevel, coverage, groups: [...groups.values()] };
 }

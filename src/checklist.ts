@@ -7,6 +7,7 @@ import { loadYamlFile, parseYaml } from './load.js';
 import type { LoadedYaml } from './load.js';
 import { checkProblems, compileSchema, precompiledValidators } from './compile.js';
 import { checklistSchema, displayPath, packageRoot, readJsonAsset, schemaError, sourceFingerprint } from './schema.js';
+import { stem, termProblem } from './evidence.js';
 import type { JsonSchema } from './schema.js';
 import { toPointer } from './positions.js';
 import type { SourceMap } from './positions.js';
@@ -87,6 +88,21 @@ export function bundledChecklistPaths(): string[] {
 
 let validateChecklistShape: ValidateFunction | undefined;
 
+/** The list of generic words (data), validated by its schema: a term of one of them is refused. */
+export const GENERIC_WORDS = 'checklists/generiske-ord.yaml';
+let genericStems: Set<string> | undefined;
+
+/** The stems of the generic words, loaded once. */
+export function genericWordStems(): ReadonlySet<string> {
+  if (!genericStems) {
+    const loaded = loadYamlFile(fileURLToPath(new URL(GENERIC_WORDS, packageRoot)));
+    const validate = compileSchema(readJsonAsset<JsonSchema>('schemas/generiske-ord.schema.json'));
+    if (!validate(loaded.data)) throw schemaError(loaded, validate.errors ?? []);
+    genericStems = new Set((loaded.data.ord as string[]).map((w) => stem(w)));
+  }
+  return genericStems;
+}
+
 export function loadChecklist(file: string): Checklist {
   return checklistFromYaml(loadYamlFile(file));
 }
@@ -124,6 +140,10 @@ function checklistFromYaml(loaded: LoadedYaml): Checklist {
     if (!groups.has(r.retningslinje)) {
       errors.push(new InputError(loaded.file, loaded.source.locate(`${at}/retningslinje`), 'checklist.unknownGroup', { id: r.id, group: r.retningslinje }));
     }
+    r.terms?.forEach((term, j) => {
+      const problem = termProblem(term, genericWordStems());
+      if (problem) errors.push(new InputError(loaded.file, loaded.source.locate(`${at}/terms/${j}`), `checklist.term.${problem}`, { id: r.id, term }));
+    });
     compiled.set(r.id, {
       check: compile(r.check, `${at}/check`, r.id),
       partial: compile(r.partial, `${at}/partial`, r.id),
@@ -208,7 +228,7 @@ export interface BundledManifest {
 
 /** What the precompiled checklists and validators were made from (see sourceFingerprint). */
 export function bundledSources(): string {
-  return sourceFingerprint([...BUNDLED_CHECKLISTS, 'schemas/kvalitetsstandard.schema.json', 'schemas/lovhenvisninger.schema.json', 'schemas/baseline.schema.json']);
+  return sourceFingerprint([...BUNDLED_CHECKLISTS, GENERIC_WORDS, 'schemas/kvalitetsstandard.schema.json', 'schemas/lovhenvisninger.schema.json', 'schemas/baseline.schema.json']);
 }
 
 /**
@@ -267,6 +287,8 @@ export interface CatalogEntry {
   machineCheck: boolean;
   /** What the check looks for and where it belongs in the standard. */
   hint: string | null;
+  /** Words and phrases that show a text speaks to the requirement's subject (evidence search). */
+  terms: string[];
   verbatim: boolean;
   source: string;
 }
@@ -299,6 +321,7 @@ function buildEntry(list: Checklist, r: Requirement): CatalogEntry {
     related: r.related ?? [],
     machineCheck: r.check !== undefined,
     hint: r.hint ?? null,
+    terms: r.terms ?? [],
     verbatim: r.verbatim ?? src.verbatim !== false,
     source: [src.publisher, src.title, src.edition].filter(Boolean).join(', '),
   };

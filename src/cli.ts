@@ -1,7 +1,7 @@
 // Argument parsing and exit codes only: the work is done by the core, the printing by formatters.
 // Exit codes: 0 nothing at or above the fail level is missing, 1 something is, 2 usage or input error.
 import { Command, CommanderError, Help, Option } from 'commander';
-import { audit } from './audit.js';
+import { audit, evidenceFor } from './audit.js';
 import { catalog, loadBundledChecklists, KINDS, LEVELS, loadChecklists, relatedIds } from './checklist.js';
 import type { CatalogEntry, Checklist } from './checklist.js';
 import { InputError } from './errors.js';
@@ -46,6 +46,7 @@ interface AuditCliOptions {
   varselDage: string;
   checklist?: string[];
   lokal?: string[];
+  forslag?: boolean;
 }
 
 interface DiffCliOptions {
@@ -185,7 +186,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .addOption(choice('--vis <niveau>', t('cli.opt.vis'), ['skal', 'bør', 'alle'] as const, 'alle'))
       .option('--baseline <fil>', t('cli.opt.baseline'))
       .option('--opret-baseline <fil>', t('cli.opt.createBaseline'))
-      .option('--varsel-dage <dage>', t('cli.opt.warnDays'), '60'),
+      .option('--varsel-dage <dage>', t('cli.opt.warnDays'), '60')
+      .option('--forslag', t('cli.opt.forslag')),
   ).action(async (inputs: string[], opts: AuditCliOptions) => {
     const outputs = pairOutputs(opts.format ?? ['terminal'], opts.output ?? []);
     const auditDate = opts.dato ? parseDate(opts.dato) : io.today();
@@ -198,10 +200,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const baseline = opts.baseline ? loadBaseline(opts.baseline) : undefined;
     // Each file is audited as soon as it is read, so its parsed YAML document can go before the
     // next one is parsed: a batch keeps only the reports.
+    const hasDeclarations: boolean[] = [];
     const reports = files.map((file, i) => {
       if (files.length > 1 && io.isTTY) io.stderr(`\r\u001b[K${say('cli.progress', { i: i + 1, n: files.length, file })}`);
       const standard = loadStandard(file);
       checkDeclarations(standard, lists);
+      hasDeclarations.push(Array.isArray(standard.data.erklæringer));
       return audit(standard, lists, { auditDate, references, baseline, warnDays });
     });
     if (files.length > 1 && io.isTTY) io.stderr('\r\u001b[K');
@@ -210,8 +214,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     // Everything is rendered before anything is written, so a failed write leaves no file behind.
     const items: Emitted[] = [];
     for (const { format, output } of outputs) {
+      // With --forslag the screen shows the proposals instead of a report.
+      if (opts.forslag && !output) continue;
       const render = await loadFormatter(format);
       items.push({ text: render(shown, { color: useColor(io, Boolean(output)), width: output ? undefined : io.columns }), output, notice: written(output) });
+    }
+    if (opts.forslag) {
+      const { proposals } = await import('./formatters/proposals.js');
+      io.stdout(proposals(reports.map((report, i) => ({ report, hasDeclarations: hasDeclarations[i] ?? false }))));
     }
     if (opts.opretBaseline) {
       const count = reports.reduce((n, r) => n + r.findings.filter((f) => f.gap).length + r.references.length, 0);
@@ -342,9 +352,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     danishHelp(program.command('explain'))
       .description(t('cli.explain'))
       .argument('<id>', t('cli.explain.id'))
-      .addOption(choice('-f, --format <format>', t('cli.opt.catalogFormat'), CATALOG_FORMATS, 'terminal')),
-  ).action(async (id: string, opts: { format: (typeof CATALOG_FORMATS)[number]; checklist?: string[]; lokal?: string[] }) => {
-    const { explainMarkdown, explainReference, explainText } = await catalogFormats();
+      .addOption(choice('-f, --format <format>', t('cli.opt.catalogFormat'), CATALOG_FORMATS, 'terminal'))
+      .option('--standard <fil>', t('cli.opt.standard')),
+  ).action(async (id: string, opts: { format: (typeof CATALOG_FORMATS)[number]; checklist?: string[]; lokal?: string[]; standard?: string }) => {
+    const { explainEvidence, explainMarkdown, explainReference, explainText } = await catalogFormats();
     const lists = checklistsFrom(opts);
     const entries = catalog(lists);
     const entry = findEntry(entries, id);
@@ -365,12 +376,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .map((r) => entries.find((e) => e.id === r))
       .filter((e): e is CatalogEntry => e !== undefined);
     const check = lists.flatMap((l) => l.requirements).find((r) => r.id === entry.id)?.check;
+    // With --standard: the passages of that standard that hold one of the requirement's terms.
+    const evidence = opts.standard ? evidenceFor(loadStandard(opts.standard), entry.terms) : undefined;
     const out =
       opts.format === 'json'
-        ? jsonText({ ...entry, relatedRequirements: related.map((r) => r.id), check: check ?? null }, 2) + '\n'
-        : opts.format === 'markdown'
-          ? explainMarkdown(entry, related)
-          : explainText(entry, related, check, ctx);
+        ? jsonText({ ...entry, relatedRequirements: related.map((r) => r.id), check: check ?? null, ...(evidence ? { evidence } : {}) }, 2) + '\n'
+        : (opts.format === 'markdown' ? explainMarkdown(entry, related) : explainText(entry, related, check, ctx)) +
+          (evidence && opts.standard ? explainEvidence(opts.standard, evidence, opts.format, ctx) : '');
     io.stdout(out);
     setExit(0);
   });

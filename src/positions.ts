@@ -19,6 +19,12 @@ export interface SourceMap {
   /** Where a piece of a text value stands in the file: the n-th match of `needle` in its source. */
   locateWithin(pointer: string, needle: string, occurrence?: number): Location;
   positionOf(offset: number): Position;
+  /**
+   * Where the character at `index` of a text value stands in the file. The value is what the YAML
+   * parser made of the source (indentation and a block scalar's header removed, folded lines
+   * joined), so the two are aligned character by character; computed once per value.
+   */
+  locateInValue(pointer: string, index: number): Location;
 }
 
 export function parsePointer(pointer: string): string[] {
@@ -78,8 +84,22 @@ export function createSourceMap(doc: Document, lineCounter: LineCounter, text: s
     return node;
   };
 
+  const alignments = new Map<string, ((index: number) => number) | null>();
+  const alignment = (pointer: string): ((index: number) => number) | null => {
+    let a = alignments.get(pointer);
+    if (a === undefined) {
+      a = align(nodeAt(pointer));
+      alignments.set(pointer, a);
+    }
+    return a;
+  };
+
   return {
     positionOf,
+    locateInValue(pointer, index) {
+      const a = alignment(pointer);
+      return a ? { pointer, exists: true, ...positionOf(a(index)) } : this.locate(pointer);
+    },
     locateWithin(pointer, needle, occurrence = 0) {
       const node = nodeAt(pointer) as YamlNode | undefined;
       if (node?.range) {
@@ -116,6 +136,90 @@ export function createSourceMap(doc: Document, lineCounter: LineCounter, text: s
       return { pointer, exists: true, ...at };
     },
   };
+
+  /**
+   * Where each character of a string scalar's value stands in the source, as a function of its
+   * index. A literal block (| or |-) keeps its lines: line k of the value is line k after the
+   * header, less the block's indentation. A text on one line is the source itself (after a
+   * quote). Anything else (folded, multi-line plain or quoted text) is aligned character by
+   * character: every character that is not white space appears in the source in the same order,
+   * so each is found by searching forward; white space maps to the next character's place.
+   */
+  function align(node: unknown): ((index: number) => number) | null {
+    if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return null;
+    const value = node.value;
+    const [start, end] = node.range;
+    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+    const newline = text.indexOf('\n', start);
+    if (node.type === 'BLOCK_LITERAL') return literalBlock(value, start, end);
+    if (newline < 0 || newline >= end) {
+      const from = start + (quoted ? 1 : 0);
+      return (index) => Math.min(from + index, end);
+    }
+    let from = start;
+    if (node.type === 'BLOCK_FOLDED') from = newline + 1;
+    else if (quoted) from += 1;
+    const out = new Int32Array(value.length + 1);
+    let src = from;
+    let pending = 0; // white space since the last character placed
+    for (let i = 0; i < value.length; i++) {
+      const ch = value.charCodeAt(i);
+      if (ch === 32 || ch === 10 || ch === 9 || ch === 13) {
+        pending++;
+        continue;
+      }
+      let at = src;
+      while (at < end && text.charCodeAt(at) !== ch) at++;
+      if (at >= end) at = src; // not found (an escape the value spells differently): stay put
+      for (let p = i - pending; p <= i; p++) out[p] = at;
+      pending = 0;
+      src = at + 1;
+    }
+    for (let p = value.length - pending; p <= value.length; p++) out[p] = Math.min(src, end);
+    return (index) => out[Math.max(0, Math.min(index, value.length))] as number;
+  }
+
+  /** A literal block: value line k is source line k after the header, indented by the block's indentation. */
+  function literalBlock(value: string, start: number, end: number): (index: number) => number {
+    const header = text.slice(start, text.indexOf('\n', start));
+    const first = start + header.length + 1;
+    // The indentation: given in the header (|2-), else that of the first line that is not empty.
+    const explicit = /^[|>][-+]?(\d)/.exec(header);
+    let indent = 0;
+    if (explicit) {
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      const before = text.slice(lineStart, start);
+      indent = before.length - before.trimStart().length + Number(explicit[1]);
+    } else {
+      for (let p = first; p < end; ) {
+        const eol = text.indexOf('\n', p);
+        const line = text.slice(p, eol < 0 ? end : eol);
+        if (line.trim() !== '') {
+          indent = line.length - line.trimStart().length;
+          break;
+        }
+        if (eol < 0) break;
+        p = eol + 1;
+      }
+    }
+    const valueLines = [0];
+    for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) valueLines.push(i + 1);
+    const sourceLines = [first];
+    for (let k = 1, p = first; k < valueLines.length; k++) {
+      p = text.indexOf('\n', p) + 1;
+      sourceLines.push(p);
+    }
+    return (index) => {
+      let lo = 0;
+      let hi = valueLines.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((valueLines[mid] as number) <= index) lo = mid;
+        else hi = mid - 1;
+      }
+      return Math.min((sourceLines[lo] as number) + indent + index - (valueLines[lo] as number), end);
+    };
+  }
 
   function placeFor(parent: unknown, missing: string, order: readonly string[] | undefined, fallback: Position): Position {
     if (isMap(parent)) {

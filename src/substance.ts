@@ -6,7 +6,7 @@ import { SKELETON } from './messages.js';
 import { toPointer } from './positions.js';
 
 /** Fields that hold prose: their content is judged by substance, not by presence. */
-const PROSE_KEYS = new Set(['tekst', 'mål', 'værdier_og_normer', 'målgruppe', 'indhold', 'begrundelse']);
+export const PROSE_KEYS = new Set(['tekst', 'mål', 'værdier_og_normer', 'målgruppe', 'indhold', 'begrundelse']);
 
 /**
  * The fewest words a prose field needs. Measured on real and realistic standards: the shortest

@@ -9,6 +9,7 @@ import { jsonText, visible, visibleDeep } from './safe-text.js';
 import { groupTitle } from './view.js';
 import { citationsIn, citeSources, describeProvision, longDate } from '../references.js';
 import type { Provision, ReferenceData } from '../references.js';
+import type { EvidencePassage } from '../audit.js';
 
 function byGroup(entries: readonly CatalogEntry[]): { title: string; entries: CatalogEntry[] }[] {
   const groups = new Map<string, { title: string; entries: CatalogEntry[] }>();
@@ -97,6 +98,7 @@ export function explainText(entry: CatalogEntry, relatedEntries: readonly Catalo
     for (const r of related) out.push(`  ${r.id}: ${r.text}`);
   }
   if (e.hint) field(t('explain.hint'), e.hint);
+  field(t('explain.terms'), e.terms.length ? e.terms.map((x) => `"${x}"`).join(', ') : t('explain.noTerms'));
   field(t('explain.check'), check ? jsonText(check) : t('explain.noCheck'));
   field(t('explain.source'), e.source);
   return out.join('\n') + '\n';
@@ -108,7 +110,22 @@ export function explainMarkdown(e: CatalogEntry, related: readonly CatalogEntry[
   out.push('', `- ${t('explain.retningslinje')}: ${esc(groupTitle(e.retningslinje))}`, `- ${t('explain.kind')}: ${kindText(e)}`, `- ${t('explain.actor')}: ${esc(e.actor.join(', '))}`);
   if (e.legalBasis.length) out.push(`- ${t('explain.legalBasis')}: ${e.legalBasis.map(esc).join('; ')}`);
   if (related.length) out.push(`- ${t('explain.related')}: ${related.map((r) => esc(r.id)).join(', ')}`);
+  out.push(`- ${t('explain.terms')}: ${e.terms.length ? e.terms.map((x) => `\`${x}\``).join(', ') : esc(t('explain.noTerms'))}`);
   out.push(`- ${t('explain.source')}: ${esc(e.source)}`);
+  return out.join('\n') + '\n';
+}
+
+/** What a standard says about one requirement (explain --standard): each passage and why it matched. */
+export function explainEvidence(file: string, passages: readonly EvidencePassage[], format: 'terminal' | 'markdown', ctx: FormatContext): string {
+  const c = paint(ctx);
+  const md = format === 'markdown';
+  const out: string[] = ['', md ? `### ${esc(t('explain.evidence', { file }))}` : c.bold(t('explain.evidence', { file })), ''];
+  if (passages.length === 0) out.push(md ? esc(t('explain.noEvidence')) : `  ${t('explain.noEvidence')}`);
+  for (const p of passages) {
+    const why = t('explain.matched', { term: p.term, words: p.words.join(', ') });
+    if (md) out.push(`- ${esc(`${file}:${p.line}:${p.column}`)} (\`${p.pointer}\`): »${esc(p.quote)}«`, `  - ${esc(why)}`);
+    else out.push(`  ${c.dim(`${file}:${p.line}:${p.column}`)}  ${c.dim(p.pointer)}`, `    »${p.quote}«`, `    ${c.dim('→')} ${why}`);
+  }
   return out.join('\n') + '\n';
 }
 

@@ -2,7 +2,7 @@
 import type { Finding, Report } from '../audit.js';
 import { t } from '../messages.js';
 import { codeSpan, escapeMarkdown as esc, quote } from './markdown-escape.js';
-import { displayId, gaps, grouped, metaRows, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
+import { coverageHeadings, coverageRows, displayId, gaps, grouped, mentioned, metaRows, notMentioned, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
 
 const row = (cells: (string | number)[]) => `| ${cells.map((c) => (typeof c === 'number' ? String(c) : esc(c))).join(' | ')} |`;
 
@@ -84,6 +84,36 @@ function one(report: Report, top: '#' | '##'): string {
       out.push(`- ${esc(group.title)}: ${group.findings.map((f) => `${esc(f.requirement.id)} (${f.level})`).join(', ')}`);
     }
     out.push('');
+  }
+
+  const rows = coverageRows(report);
+  if (rows.length > 0) {
+    out.push(`${h(2)} ${t('coverage.section')}`, '', t('coverage.intro'), '');
+    const headings = coverageHeadings();
+    out.push(row(headings), `|${headings.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
+    for (const r of rows) out.push(row([r.label, r.declared, r.mentioned, r.notMentioned]));
+    out.push('');
+    const found = mentioned(report);
+    if (found.length > 0) {
+      out.push(`${h(3)} ${t('coverage.mentionedSection')}`, '');
+      for (const group of grouped(found)) {
+        out.push(`${h(4)} ${esc(group.title)}`, '');
+        for (const f of group.findings) {
+          out.push(`- **${esc(displayId(f))}** (${f.level}, ${statusLabel(f)}): ${esc(f.requirement.text)}`);
+          for (const p of f.coverage?.passages ?? []) {
+            const where = `${report.file}:${p.line}:${p.column}`;
+            out.push(`  - »${esc(p.quote)}« (${esc(t('coverage.passage', { where, term: p.term }))}, \`${p.pointer}\`)`);
+          }
+        }
+        out.push('');
+      }
+    }
+    const missingText = notMentioned(report);
+    if (missingText.length > 0) {
+      out.push(`${h(3)} ${t('coverage.notMentionedSection')}`, '');
+      for (const group of grouped(missingText)) out.push(`- ${esc(group.title)}: ${group.findings.map((f) => `${esc(f.requirement.id)} (${f.level})`).join(', ')}`);
+      out.push('');
+    }
   }
 
   const met = withStatus(report, 'met');

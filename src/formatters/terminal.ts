@@ -5,7 +5,7 @@ import { t } from '../messages.js';
 import { paint } from './context.js';
 import type { FormatContext } from './context.js';
 import { visibleDeep, visibleLine } from './safe-text.js';
-import { displayId, gaps, metaRows, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
+import { coverageHeadings, coverageRows, displayId, gaps, mentioned, metaRows, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
 
 /** One section per file; with several files, an overview table per file at the end. */
 export function terminal(input: readonly Report[], ctx: FormatContext): string {
@@ -28,6 +28,35 @@ function overview(reports: readonly Report[], ctx: FormatContext): string {
     table.push([r.file, r.standard.kommune, g.skal ? c.red(String(g.skal)) : 0, g.bør ? c.yellow(String(g.bør)) : 0, refs.errors + refs.warnings]);
   }
   return `${c.bold(t('report.batchTitle', { count: reports.length }))}\n${table.toString()}\n`;
+}
+
+/** Coverage per group, then each mentioned requirement with its best passage on one line. */
+function coverage(report: Report, ctx: FormatContext, labelWidth: number): string[] {
+  const rows = coverageRows(report);
+  if (rows.length === 0) return [];
+  const c = paint(ctx);
+  const table = new Table({
+    head: coverageHeadings(),
+    colWidths: [labelWidth, 12, 12, 12],
+    wordWrap: true,
+    style: { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['grey'] : [], compact: true },
+  });
+  rows.forEach((r, i) => table.push([i === rows.length - 1 ? c.bold(r.label) : r.label, r.declared, r.mentioned, r.notMentioned]));
+  const out = [c.bold(t('coverage.section')), table.toString()];
+  const found = mentioned(report);
+  if (found.length > 0) {
+    out.push(c.bold(t('coverage.mentionedSection')));
+    // Compact: where the best passage is and what matched; the quotes are in the other formats and
+    // in explain --standard (a quote cut to the terminal's width would cut words).
+    for (const f of found) {
+      const p = f.coverage?.passages[0];
+      if (!p) continue;
+      out.push(`  ${c.bold(f.requirement.id)}  ${c.dim(`${report.file}:${p.line}:${p.column}`)}  ${t('explain.matched', { term: p.term, words: p.words.join(', ') })}`);
+    }
+    out.push(c.dim(t('coverage.moreHint')));
+  }
+  out.push('');
+  return out;
 }
 
 function one(report: Report, ctx: FormatContext): string {
@@ -92,6 +121,7 @@ function one(report: Report, ctx: FormatContext): string {
   }
   const notDeclared = withStatus(report, 'not_declared');
   if (notDeclared.length > 0) out.push(c.dim(t('report.notDeclaredIntro', { count: notDeclared.length })), '');
+  out.push(...coverage(report, ctx, label));
 
   const g = report.summary.gaps;
   const refs = report.summary.references;

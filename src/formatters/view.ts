@@ -94,3 +94,21 @@ export function metaRows(report: Report): [string, string][] {
     [t('report.file'), report.file],
   ];
 }
+
+/** Coverage of the requirements the document cannot prove, per group that has any, then a total. */
+export function coverageRows(report: Report): { label: string; declared: number; mentioned: number; notMentioned: number }[] {
+  const rows = report.summary.groups
+    .filter((g) => g.coverage.declared + g.coverage.mentioned + g.coverage.not_mentioned > 0)
+    .map((g) => ({ label: groupTitle(g.retningslinje), declared: g.coverage.declared, mentioned: g.coverage.mentioned, notMentioned: g.coverage.not_mentioned }));
+  if (rows.length === 0) return [];
+  const c = report.summary.coverage;
+  return [...rows, { label: t('report.total'), declared: c.declared, mentioned: c.mentioned, notMentioned: c.not_mentioned }];
+}
+
+export function coverageHeadings(): string[] {
+  return [t('report.group'), t('coverage.declared'), t('coverage.mentioned'), t('coverage.not_mentioned')];
+}
+
+/** Requirements the text speaks to, with their passages, in catalog order. */
+export const mentioned = (report: Report): Finding[] => report.findings.filter((f) => f.coverage?.status === 'mentioned');
+export const notMentioned = (report: Report): Finding[] => report.findings.filter((f) => f.coverage?.status === 'not_mentioned');

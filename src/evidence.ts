@@ -1,0 +1,436 @@
+// The evidence engine: what a standard's own text says about a requirement. Every prose text of the
+// standard is split into sentences (passages) with their line:column; each requirement's search
+// terms (checklists, `terms`) are looked up in them. A passage matches a term when every content
+// word of the term occurs in it, in any order: compared by Snowball Danish stem, after the Danish
+// stop words (stopwords-iso) are left out, or, for a word with a * at its start and/or end, as a
+// prefix / suffix / part of a word (Danish compounds: `*samtal*` finds "familiesamtaler").
+// minisearch ranks the passages (BM25); every hit is then checked word by word, so the ranking can
+// never let a passage through that does not hold a whole term.
+// Evidence is never a verdict: it says where the text speaks to a subject, not that it is met.
+import { emptiness, PROSE_KEYS } from './substance.js';
+import MiniSearch from 'minisearch';
+import type { Query } from 'minisearch';
+import { stemmer } from '@orama/stemmers/danish';
+// The bundler keeps only the Danish list of this file (scripts/bundle.mjs).
+import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
+import { toPointer } from './positions.js';
+import type { SourceMap } from './positions.js';
+
+/**
+ * Words on stopwords-iso's Danish list that carry meaning in a standard and are therefore kept:
+ * "far" (a father, not the verb), "mand", numbers of months and sessions ("seks måneder",
+ * "fem samtaler"), and "ny"/"nyt" ("ny behandling", "nyt forløb").
+ */
+export const STOP_WORD_EXCEPTIONS: readonly string[] = ['far', 'mand', 'fem', 'seks', 'syv', 'otte', 'ti', 'ny', 'nyt'];
+
+let stopWords: Set<string> | undefined;
+
+/** The Danish stop words, less the exceptions above. Loaded on first use. */
+export function danishStopWords(): ReadonlySet<string> {
+  if (!stopWords) {
+    const keep = new Set(STOP_WORD_EXCEPTIONS);
+    stopWords = new Set((stopwordsIso.da ?? []).filter((w) => !keep.has(w)));
+  }
+  return stopWords;
+}
+
+const stems = new Map<string, string>();
+
+/** The Snowball Danish stem of a lower-cased word (memoised: a standard repeats its words). */
+export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stemmer(word);
+    stems.set(word, s);
+  }
+  return s;
+}
+
+/** A lower-cased word of a text, where it starts, and whether it is a content word (not a stop word). */
+export interface Token {
+  word: string;
+  index: number;
+  content: boolean;
+}
+
+/**
+ * The letters words are made of: digits and the Latin alphabet with its accented letters (æ, ø, å,
+ * é, ü …), which is what Danish standards are written in. A plain character class, not \p{L}: a
+ * Unicode property class costs more to compile than the whole search of a standard.
+ */
+const LETTERS = '0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F';
+const SEPARATORS = new RegExp(`[^${LETTERS}]+`);
+
+/** The words of a text. Split natively and then located, which is cheaper than a match per word. */
+export function tokenize(text: string): Token[] {
+  const stops = danishStopWords();
+  const lower = text.toLowerCase();
+  const out: Token[] = [];
+  let from = 0;
+  for (const word of lower.split(SEPARATORS)) {
+    if (word === '') continue;
+    const index = lower.indexOf(word, from);
+    from = index + word.length;
+    out.push({ word, index, content: !stops.has(word) });
+  }
+  return out;
+}
+
+/** The stem a word is compared by, or null for a stop word. */
+export function contentStem(word: string): string | null {
+  return danishStopWords().has(word) ? null : stem(word);
+}
+
+/**
+ * Whether a content word has this stem. A Snowball Danish stem is the word less a suffix (the
+ * algorithm only deletes letters at the end), so a word that does not start with the stem is
+ * rejected without stemming it.
+ */
+function hasStem(word: string, s: string): boolean {
+  return word.startsWith(s) && stem(word) === s;
+}
+
+// ---- Terms ----
+
+export type TermWord =
+  | { kind: 'stem'; raw: string; stem: string }
+  | { kind: 'prefix' | 'suffix' | 'contains'; raw: string; core: string };
+
+export interface CompiledTerm {
+  term: string;
+  /** The content words; a term matches a passage when every one of them does. */
+  words: TermWord[];
+}
+
+/** What is wrong with a term, or null. */
+export type TermProblem = 'onlyStopWords' | 'generic' | 'shortWildcard';
+
+const TERM_WORD = new RegExp(`\\*?[${LETTERS}]+\\*?`, 'g');
+/** A wildcard must keep at least this many letters, or it would match nearly any word. */
+export const MIN_WILDCARD_CORE = 4;
+
+const compiledTerms = new Map<string, CompiledTerm>();
+
+export function compileTerm(term: string): CompiledTerm {
+  let c = compiledTerms.get(term);
+  if (c) return c;
+  const words: TermWord[] = [];
+  for (const m of term.matchAll(TERM_WORD)) {
+    const raw = m[0].toLowerCase();
+    const head = raw.startsWith('*');
+    const tail = raw.endsWith('*') && raw.length > 1;
+    const core = raw.slice(head ? 1 : 0, tail ? -1 : undefined);
+    if (head || tail) words.push({ kind: head && tail ? 'contains' : head ? 'suffix' : 'prefix', raw, core });
+    else {
+      const s = contentStem(core);
+      if (s !== null) words.push({ kind: 'stem', raw, stem: s });
+    }
+  }
+  c = { term, words };
+  compiledTerms.set(term, c);
+  return c;
+}
+
+/**
+ * Why a term cannot be used: all its words are stop words; it is a single word from the list of
+ * generic words (compared by stem, so "borgeren" is "borger"); or a wildcard is too short.
+ */
+export function termProblem(term: string, genericStems: ReadonlySet<string>): TermProblem | null {
+  const c = compileTerm(term);
+  if (c.words.length === 0) return 'onlyStopWords';
+  if (c.words.some((w) => w.kind !== 'stem' && w.core.length < MIN_WILDCARD_CORE)) return 'shortWildcard';
+  if (c.words.length === 1) {
+    const w = c.words[0] as TermWord;
+    const s = w.kind === 'stem' ? w.stem : stem(w.core);
+    if (genericStems.has(s)) return 'generic';
+  }
+  return null;
+}
+
+function wordMatches(w: TermWord, token: Token): boolean {
+  switch (w.kind) {
+    case 'stem':
+      return token.content && hasStem(token.word, w.stem);
+    case 'prefix':
+      return token.word.startsWith(w.core);
+    case 'suffix':
+      return token.word.endsWith(w.core);
+    case 'contains':
+      return token.word.includes(w.core);
+  }
+}
+
+// ---- Passages ----
+
+/** A sentence of the standard's text. `start` is its index in the text value at `pointer`. */
+export interface Passage {
+  id: number;
+  pointer: string;
+  start: number;
+  text: string;
+  line: number;
+  column: number;
+  tokens: Token[];
+}
+
+/**
+ * The keys whose text is searched: the prose fields (the same as what counts as written), plus the
+ * names of the standard, its offers and its sections. A municipality's own heading ("Hvis det går
+ * tilbage for dig") says what its section is about. Text that is empty in substance (a placeholder,
+ * the init template's example) is never evidence.
+ */
+const PASSAGE_KEYS: ReadonlySet<string> = new Set([...PROSE_KEYS, 'overskrift', 'undertitel', 'navn']);
+
+/** Abbreviations whose full stop does not end a sentence. */
+const ABBREVIATIONS = new Set(['fx', 'f', 'eks', 'bl', 'a', 'jf', 'm', 'kl', 'nr', 'stk', 'vedr', 'evt', 'ca', 'mv', 'osv', 'dvs', 'pkt', 'ang', 'inkl', 'ift', 'iht', 'hhv', 'el', 'tlf', 'tidl', 'max', 'min', 'pga']);
+
+/** A break after . ! ? (and closing quotes) followed by white space, or a line break. */
+const BREAK = /([.!?…]+["”»’)]*)[ \t]+|\n/g;
+/** A list item's marker at the start of a line: "- ", "• ", "1. ", "2) ". */
+const LIST_ITEM = /[ \t]*(?:[-•*–]|\d+[.)])[ \t]+/y;
+const SENTENCE_START = new RegExp(`["”»“§(–\\-0-9A-ZÀ-ÖØ-Þ]`);
+const LETTER = new RegExp(`[${LETTERS}]`);
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+function listItemAt(text: string, at: number): number {
+  LIST_ITEM.lastIndex = at;
+  return LIST_ITEM.test(text) ? LIST_ITEM.lastIndex - at : 0;
+}
+
+/** Split a text into sentences: [start, end) ranges. Lines of a list are sentences of their own. */
+export function sentences(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  const push = (end: number) => {
+    let s = start + listItemAt(text, start);
+    let e = end;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push([s, e]);
+  };
+  for (const m of text.matchAll(BREAK)) {
+    const at = m.index;
+    const after = at + m[0].length;
+    if (m[0] === '\n') {
+      // A single line break inside a paragraph is a wrapped line, unless a list item or a new
+      // paragraph follows, or the line ended a sentence or a heading, or was a list item itself.
+      let last = at;
+      while (last > start && isSpace(text.charCodeAt(last - 1))) last--;
+      while (last > start && '"”»’)'.includes(text[last - 1] as string)) last--;
+      const ends = last === start || '.!?:…'.includes(text[last - 1] as string);
+      if (ends || text[after] === '\n' || listItemAt(text, after) > 0 || listItemAt(text, start) > 0) {
+        push(at);
+        start = after;
+      }
+      continue;
+    }
+    // A full stop after an abbreviation ("stk. 3", "kl. 16.00", "bl.a. Socialstyrelsen") ends none.
+    if (m[1]?.startsWith('.')) {
+      let w = at;
+      while (w > start && LETTER.test(text[w - 1] as string)) w--;
+      if (ABBREVIATIONS.has(text.slice(w, at).toLowerCase())) continue;
+    }
+    const next = text[after];
+    if (next !== undefined && !SENTENCE_START.test(next)) continue;
+    push(at + (m[1]?.length ?? 0));
+    start = after;
+  }
+  push(text.length);
+  return out;
+}
+
+/** Every prose text of a standard, as passages with their place in the file. */
+export function passagesOf(data: unknown, source: SourceMap): Passage[] {
+  const passages: Passage[] = [];
+  const visit = (value: unknown, path: (string | number)[], key: string | number | undefined) => {
+    if (typeof value === 'string') {
+      if (typeof key !== 'string' || !PASSAGE_KEYS.has(key)) return;
+      // A short text can still say something (a heading "Gavekort"); filler never does.
+      const empty = emptiness(value, key);
+      if (empty === 'placeholder' || empty === 'template') return;
+      const pointer = toPointer(path);
+      const all = tokenize(value);
+      let k = 0;
+      for (const [s, e] of sentences(value)) {
+        const text = value.slice(s, e);
+        while (k < all.length && (all[k] as Token).index < s) k++;
+        const tokens: Token[] = [];
+        for (; k < all.length && (all[k] as Token).index < e; k++) {
+          const t = all[k] as Token;
+          tokens.push({ word: t.word, index: t.index - s, content: t.content });
+        }
+        if (!tokens.some((t) => t.content)) continue;
+        const at = source.locateInValue(pointer, s);
+        passages.push({ id: passages.length, pointer, start: s, text, line: at.line, column: at.column, tokens });
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => visit(v, [...path, i], typeof key === 'string' ? key : undefined));
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) visit(v, [...path, k], k);
+    }
+  };
+  visit(data, [], undefined);
+  return passages;
+}
+
+// ---- Search ----
+
+/** A passage that holds a whole term: which term, and the passage's words that matched it. */
+export interface EvidenceMatch {
+  passage: Passage;
+  term: string;
+  /** The passage's own words that matched, in the term's order. */
+  words: string[];
+  /** BM25 score over all the requirement's terms (higher is better). */
+  score: number;
+}
+
+/** The words of a passage that satisfy every word of a term, or null when one is missing. */
+export function matchTerm(passage: Passage, term: CompiledTerm): string[] | null {
+  const found: string[] = [];
+  for (const w of term.words) {
+    const i = passage.tokens.findIndex((t) => wordMatches(w, t));
+    if (i < 0) return null;
+    found.push(passage.text.slice(passage.tokens[i]?.index, (passage.tokens[i]?.index ?? 0) + (passage.tokens[i]?.word.length ?? 0)));
+  }
+  return found;
+}
+
+const contentWords = (p: Passage | undefined): string[] => (p ? p.tokens.filter((t) => t.content).map((t) => t.word) : []);
+
+export class EvidenceIndex {
+  readonly passages: Passage[];
+  private readonly index: MiniSearch<{ id: number }>;
+  /** What each wildcard word of the terms stands for here: the stems of the words of the text it fits. */
+  private readonly wildcards = new Map<string, string[]>();
+
+  /**
+   * An index of the passages for these terms. Only the stems the terms can ask for are indexed (a
+   * fraction of the text's words, so building is cheap); a passage's length still counts all its
+   * content words, so BM25 scores are what a full index would give. `find` may ask only for words
+   * of these terms.
+   */
+  constructor(passages: Passage[], terms: readonly string[]) {
+    this.passages = passages;
+    const wanted = new Set<string>();
+    const wild: TermWord[] = [];
+    for (const t of terms) {
+      for (const w of compileTerm(t).words) {
+        if (w.kind === 'stem') wanted.add(w.stem);
+        else if (!this.wildcards.has(w.raw)) {
+          this.wildcards.set(w.raw, []);
+          wild.push(w);
+        }
+      }
+    }
+    if (wild.length > 0) {
+      const vocabulary = new Map<string, Token>();
+      for (const p of passages) for (const t of p.tokens) if (t.content) vocabulary.set(t.word, t);
+      for (const w of wild) {
+        const fits = new Set<string>();
+        for (const t of vocabulary.values()) if (wordMatches(w, t)) fits.add(stem(t.word));
+        this.wildcards.set(w.raw, [...fits]);
+        for (const s of fits) wanted.add(s);
+      }
+    }
+    // A word is indexed by its stem when that stem is one the terms ask for. The stem is a prefix
+    // of the word, so most words are rejected by a look-up of their prefixes, without stemming.
+    const longest = Math.max(0, ...[...wanted].map((w) => w.length));
+    const shortest = Math.min(longest, ...[...wanted].map((w) => w.length));
+    const indexed = new Map<string, string | null>();
+    const indexTerm = (word: string): string | null => {
+      let out = indexed.get(word);
+      if (out === undefined) {
+        out = null;
+        for (let n = Math.min(word.length, longest); n >= shortest; n--) {
+          if (wanted.has(word.slice(0, n))) {
+            const s = stem(word);
+            out = wanted.has(s) ? s : null;
+            break;
+          }
+        }
+        indexed.set(word, out);
+      }
+      return out;
+    };
+    this.index = new MiniSearch<{ id: number }>({
+      fields: ['text'],
+      // The passages are tokenised once (passagesOf): minisearch gets their content words. A
+      // passage's length is all of them, so BM25 scores are what a full index would give.
+      extractField: (doc, field) => (field === 'id' ? doc.id : String(doc.id)),
+      tokenize: (id) => contentWords(passages[Number(id)]),
+      processTerm: indexTerm,
+      searchOptions: { tokenize: (text) => [text], processTerm: (stem) => stem },
+    });
+    this.index.addAll(passages.map((p) => ({ id: p.id })));
+  }
+
+  /** One term as a minisearch query: every word required; a wildcard is any word of the text it fits. */
+  private queryOf(term: CompiledTerm): Query | null {
+    const parts: Query[] = [];
+    for (const w of term.words) {
+      if (w.kind === 'stem') {
+        parts.push(w.stem);
+        continue;
+      }
+      const fits = this.wildcards.get(w.raw);
+      if (!fits || fits.length === 0) return null;
+      parts.push({ combineWith: 'OR', queries: fits });
+    }
+    return { combineWith: 'AND', queries: parts };
+  }
+
+  /** The best passages for a requirement's terms, best first; at most one per distinct sentence. */
+  find(terms: readonly string[], limit = 3): EvidenceMatch[] {
+    const compiled = terms.map(compileTerm).filter((t) => t.words.length > 0);
+    const queries = compiled.map((t) => this.queryOf(t)).filter((q): q is Query => q !== null);
+    if (queries.length === 0) return [];
+    const results = this.index.search({ combineWith: 'OR', queries });
+    const out: EvidenceMatch[] = [];
+    const seen = new Set<string>();
+    for (const r of results) {
+      const passage = this.passages[r.id as number];
+      if (!passage) continue;
+      // The best term a passage holds: the one with the most words (the most specific).
+      let best: { term: string; words: string[] } | null = null;
+      for (const t of compiled) {
+        const words = matchTerm(passage, t);
+        if (words && (!best || words.length > best.words.length)) best = { term: t.term, words };
+      }
+      if (!best) continue;
+      const key = passage.text.toLowerCase().replace(/\s+/g, ' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ passage, term: best.term, words: best.words, score: r.score });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+}
+
+const indexes = new WeakMap<object, { terms: readonly string[]; index: EvidenceIndex }>();
+
+/**
+ * The evidence index of a standard for a set of terms (all the terms of the checklists in use),
+ * built on first use and kept for the standard's lifetime.
+ */
+export function evidenceIndex(standard: { data: unknown; source: SourceMap }, terms: readonly string[]): EvidenceIndex {
+  let entry = indexes.get(standard);
+  if (!entry || entry.terms !== terms) {
+    entry = { terms, index: new EvidenceIndex(passagesOf(standard.data, standard.source), terms) };
+    indexes.set(standard, entry);
+  }
+  return entry.index;
+}
+
+/** A short quote of a passage (at most `max` characters), centred on where the first matched word is. */
+export function quoteOf(match: Pick<EvidenceMatch, 'passage' | 'words'>, max = 160): string {
+  const text = match.passage.text.replace(/\s+/g, ' ');
+  if (text.length <= max) return text;
+  const first = match.words[0] ? text.toLowerCase().indexOf(match.words[0].toLowerCase()) : 0;
+  let from = Math.max(0, Math.min(first - 40, text.length - max));
+  if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+  let to = Math.min(text.length, from + max - 2);
+  if (to < text.length) to = text.lastIndexOf(' ', to) > from ? text.lastIndexOf(' ', to) : to;
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).trim()}${to < text.length ? '…' : ''}`;
+}
