@@ -1,6 +1,7 @@
-// The expert answer key for Helsingør (test/data/answer-key-helsingoer.yaml) is only worth measuring
-// the evidence engine against if it is whole and points at real text: one judgement per anvisning in
-// the national checklist, and every cited line a line of the fixture that carries text.
+// The expert answer keys (test/data/answer-key-*.yaml: Helsingør's real standard and the Fjordby
+// standard in plain du-language) are only worth measuring the evidence engine against if they are
+// whole and point at real text: one judgement per anvisning in the national checklist, and every
+// cited line a line of the fixture that carries text.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
@@ -8,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { loadChecklist } from '../src/checklist.js';
 import { root } from './helpers.js';
 
-const KEY = join(root, 'test', 'data', 'answer-key-helsingoer.yaml');
+const KEYS = [
+  { name: 'Helsingør', file: 'answer-key-helsingoer.yaml', standard: 'fixtures/helsingoer-rusmiddelbehandling.yaml' },
+  { name: 'Fjordby', file: 'answer-key-fjordby.yaml', standard: 'fixtures/fjordby-du-standard.yaml' },
+];
 const NATIONAL = join(root, 'checklists', 'nationale-retningslinjer-2020.yaml');
 const VERDICTS = ['addressed', 'partly', 'not'] as const;
 type Verdict = (typeof VERDICTS)[number];
@@ -25,11 +29,7 @@ interface AnswerKey {
   anvisninger: Record<string, Judgement>;
 }
 
-const keyText = readFileSync(KEY, 'utf8');
-const doc = parseDocument(keyText);
-const key = doc.toJS() as AnswerKey;
 const national = loadChecklist(NATIONAL).requirements.map((r) => r.id);
-const standardLines = readFileSync(join(root, key.standard), 'utf8').split('\n');
 
 /** A line that is only a YAML key (with or without a block-scalar indicator) or a comment says nothing. */
 const carriesText = (line: string) => {
@@ -37,7 +37,11 @@ const carriesText = (line: string) => {
   return s !== '' && !s.startsWith('#') && !/^-?\s*[\p{L}_][\p{L}\p{N}_]*:\s*(?:[|>][-+]?)?$/u.test(s);
 };
 
-describe('answer key for the Helsingør standard', () => {
+describe.each(KEYS)('answer key for the $name standard', ({ name, file, standard }) => {
+  const doc = parseDocument(readFileSync(join(root, 'test', 'data', file), 'utf8'));
+  const key = doc.toJS() as AnswerKey;
+  const standardLines = readFileSync(join(root, standard), 'utf8').split('\n');
+
   it('parses without errors, so a duplicated anvisning id is caught by the parser', () => {
     expect(doc.errors.map((e) => e.message)).toEqual([]);
     const map = doc.get('anvisninger', true);
@@ -48,7 +52,7 @@ describe('answer key for the Helsingør standard', () => {
   });
 
   it('names the fixture it judges and who judged it', () => {
-    expect(key.standard).toBe('fixtures/helsingoer-rusmiddelbehandling.yaml');
+    expect(key.standard).toBe(standard);
     expect(key.vurderet_af.length).toBeGreaterThan(20);
   });
 
@@ -96,7 +100,7 @@ describe('answer key for the Helsingør standard', () => {
   it('has both verdicts the precision and recall targets are computed on', () => {
     const count = (v: Verdict) => Object.values(key.anvisninger).filter((j) => j.vurdering === v).length;
     const counts = { addressed: count('addressed'), partly: count('partly'), not: count('not') };
-    console.log(`Facit Helsingør: ${counts.addressed} addressed, ${counts.partly} partly, ${counts.not} not`);
+    console.log(`Facit ${name}: ${counts.addressed} addressed, ${counts.partly} partly, ${counts.not} not`);
     expect(counts.addressed).toBeGreaterThan(0);
     expect(counts.not).toBeGreaterThan(0);
     expect(counts.addressed + counts.partly + counts.not).toBe(134);
