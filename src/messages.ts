@@ -338,6 +338,8 @@ const da = {
   'report.noGaps': () => 'Ingen mangler ved de krav, der kan efterprøves i dokumentet.',
   'report.gapLine': (a) => `${a.skal} skal-krav og ${a.bør} bør-krav er ikke opfyldt.`,
   'report.declaredSection': () => 'Erklæret, ikke efterprøvet',
+  'report.expiredSection': () => 'Udløbne erklæringer',
+  'report.expiredLine': (a) => `erklæringen udløb ${a.date} og tæller ikke længere (${a.level}); forny den, eller fjern den`,
   'report.declaredIntro': () =>
     'Disse krav handler om praksis og kan ikke efterprøves i et dokument. Standarden erklærer, hvordan de efterleves; erklæringen er ikke kontrolleret.',
   'report.notDeclaredSection': () => 'Praksiskrav uden erklæring',

@@ -123,3 +123,17 @@ describe('a faulty declaration is an input error at its position', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('an expired declaration is shown as expired in every report format', () => {
+  const dir = tempDir();
+  const std = join(dir, 'udloebet.yaml');
+  writeFileSync(std, readFileSync(fixture('eksempel-komplet.yaml'), 'utf8').replace('    henvisning: /personale', '    henvisning: /personale\n    udløber: 2025-01-01'));
+
+  it.each(['terminal', 'markdown', 'html', 'json'])('%s', (format) => {
+    const r = cli(['audit', std, '-f', format, '--dato', '2026-11-23']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/erklæringen udløb 2025-01-01/);
+    // Before the expiry date the declaration counts, and nothing is said of expiry.
+    expect(cli(['audit', std, '-f', format, '--dato', '2024-12-31']).stdout).not.toMatch(/udløb 2025-01-01/);
+  });
+});

@@ -2,7 +2,7 @@
 import type { Finding, Report } from '../audit.js';
 import { t } from '../messages.js';
 import { codeSpan, escapeMarkdown as esc, quote } from './markdown-escape.js';
-import { coverageHeadings, coverageRows, displayId, gaps, grouped, mentioned, metaRows, notMentioned, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
+import { coverageHeadings, coverageRows, displayId, expiredDeclarations, gaps, grouped, mentioned, metaRows, notMentioned, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
 
 const row = (cells: (string | number)[]) => `| ${cells.map((c) => (typeof c === 'number' ? String(c) : esc(c))).join(' | ')} |`;
 
@@ -75,6 +75,13 @@ function one(report: Report, top: '#' | '##'): string {
       out.push(`${h(3)} ${esc(group.title)}`, '');
       for (const f of group.findings) out.push(...requirementBlock(f, h(4)));
     }
+  }
+
+  const expired = expiredDeclarations(report);
+  if (expired.length > 0) {
+    out.push(`${h(2)} ${t('report.expiredSection')}`, '');
+    for (const e of expired) out.push(`- ${esc(e.id)}: ${esc(t('report.expiredLine', { date: e.date, level: e.level }))}`);
+    out.push('');
   }
 
   const notDeclared = withStatus(report, 'not_declared');

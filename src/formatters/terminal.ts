@@ -5,7 +5,7 @@ import { t } from '../messages.js';
 import { paint } from './context.js';
 import type { FormatContext } from './context.js';
 import { visibleDeep, visibleLine } from './safe-text.js';
-import { coverageHeadings, coverageRows, displayId, gaps, mentioned, metaRows, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
+import { coverageHeadings, coverageRows, displayId, expiredDeclarations, gaps, mentioned, metaRows, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
 
 /** One section per file; with several files, an overview table per file at the end. */
 export function terminal(input: readonly Report[], ctx: FormatContext): string {
@@ -117,6 +117,12 @@ function one(report: Report, ctx: FormatContext): string {
   if (declared.length > 0) {
     out.push(c.bold(t('report.declaredSection')));
     for (const f of declared) out.push(`  ${f.requirement.id}  ${statusLabel(f)}: ${f.declaration?.begrundelse ?? ''}`);
+    out.push('');
+  }
+  const expired = expiredDeclarations(report);
+  if (expired.length > 0) {
+    out.push(c.bold(c.yellow(t('report.expiredSection'))));
+    for (const e of expired) out.push(`  ${e.id}  ${t('report.expiredLine', { date: e.date, level: e.level })}`);
     out.push('');
   }
   const notDeclared = withStatus(report, 'not_declared');

@@ -112,3 +112,10 @@ export function coverageHeadings(): string[] {
 /** Requirements the text speaks to, with their passages, in catalog order. */
 export const mentioned = (report: Report): Finding[] => report.findings.filter((f) => f.coverage?.status === 'mentioned');
 export const notMentioned = (report: Report): Finding[] => report.findings.filter((f) => f.coverage?.status === 'not_mentioned');
+
+/** Declarations that have expired on the audit date: they no longer count, and the author must renew them. */
+export function expiredDeclarations(report: Report): { id: string; date: string; level: Finding['level'] }[] {
+  return report.findings.flatMap((f) =>
+    f.reasons.filter((r) => r.id === 'why.declarationExpired').map((r) => ({ id: f.requirement.id, date: String(r.args.date), level: f.level })),
+  );
+}
