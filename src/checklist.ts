@@ -42,6 +42,8 @@ export interface Requirement {
   hint?: string;
   /** Words and phrases that show a text speaks to the requirement's subject (see the checklist schema). */
   terms?: string[];
+  /** The subject in plain Danish, completing "Standarden beskriver ikke …" (for readers who never saw the catalog). */
+  subject?: string;
 }
 
 export interface Group {
@@ -289,6 +291,8 @@ export interface CatalogEntry {
   hint: string | null;
   /** Words and phrases that show a text speaks to the requirement's subject (evidence search). */
   terms: string[];
+  /** The subject in plain Danish ("kommunens regler for gavekort"), or null when the list gives none. */
+  subject: string | null;
   verbatim: boolean;
   source: string;
 }
@@ -321,6 +325,7 @@ function buildEntry(list: Checklist, r: Requirement): CatalogEntry {
     related: r.related ?? [],
     machineCheck: r.check !== undefined,
     hint: r.hint ?? null,
+    subject: r.subject ?? null,
     terms: r.terms ?? [],
     verbatim: r.verbatim ?? src.verbatim !== false,
     source: [src.publisher, src.title, src.edition].filter(Boolean).join(', '),
