@@ -323,8 +323,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--kommune <navn>', t('cli.opt.kommune'))
     .action(async (file: string, opts: { output?: string; kommune?: string }) => {
       const document = await readDocument(file);
-      const { importDocument } = await import('./import.js');
-      const result = importDocument(document, { source: basename(file), date: io.today(), references: loadReferenceData(), kommune: opts.kommune });
+      const { importDocument, schemaPathFor } = await import('./import.js');
+      const schemaPath = schemaPathFor(opts.output ?? 'udkast.yaml');
+      const result = importDocument(document, { source: basename(file), date: io.today(), references: loadReferenceData(), kommune: opts.kommune, schemaPath });
       const notice = opts.output ? say('import.written', { file: opts.output, placed: Object.keys(result.placed).length, unplaced: result.unplaced }) : undefined;
       emit(io, [{ text: result.yaml, output: opts.output, notice }], [file]);
       setExit(0);

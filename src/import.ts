@@ -18,6 +18,9 @@ import { t } from './messages.js';
 import { citationsIn } from './references.js';
 import type { ReferenceData } from './references.js';
 import { readTextDocument } from './readers/text.js';
+import { packageRoot } from './schema.js';
+import { fileURLToPath } from 'node:url';
+import { dirname, relative, resolve, sep } from 'node:path';
 
 /** Labels inside an offer's description, not offers themselves. */
 const NOT_OFFERS = new Set(['Målgruppe', 'Formål', 'Hvor og hvornår', 'Indhold', 'Tid', 'Sted', 'Tilbud', 'Navn', 'Type']);
@@ -181,6 +184,15 @@ export function checkSize(text: string, file: string): void {
 export function importStandard(text: string, options: ImportOptions): ImportResult {
   checkSize(text, options.source);
   return importDocument(readTextDocument(text), options);
+}
+
+/** The package's schema for standards, as a file path. */
+export const STANDARD_SCHEMA = fileURLToPath(new URL('schemas/kvalitetsstandard.schema.json', packageRoot));
+
+/** The $schema path for a draft written to `output`: relative to it, with forward slashes. */
+export function schemaPathFor(output: string): string {
+  const rel = relative(dirname(resolve(output)), STANDARD_SCHEMA).split(sep).join('/');
+  return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
 /** Where a block came from, in words: "linje 12", "side 3". */
@@ -347,7 +359,7 @@ export function importDocument(source: SourceDocument, options: ImportOptions): 
   const doc = new Document(order(data));
   for (const c of comments) commentOn(doc, c.path, c.text);
   const liftedNames = [...new Set(lifted.map((p) => p.slice(1).split('/').filter((x) => !/^\d+$/.test(x)).join('.')))];
-  const schema = options.schemaPath ?? 'kvalitetsstandard.schema.json';
+  const schema = options.schemaPath ?? STANDARD_SCHEMA;
   doc.commentBefore = [
     ` yaml-language-server: $schema=${schema}`,
     '',
