@@ -172,6 +172,10 @@ const da = {
 
   'import.header': (a) =>
     ` IMPORTERET UDKAST – SKAL GENNEMGÅS.\n Skrevet af kvalitetstjek import ${a.date} fra ${a.source}.\n Afsnittene er placeret efter, hvad deres tekst handler om (søgeordene for bek. 1477, § 4) og\n efter overskriften; et afsnit, hvis emne ikke er klart, står under øvrige_afsnit med sin egen\n overskrift. Fakta er kun løftet ud, hvor teksten siger dem klart, og hvert har en kommentar med\n linjen eller siden i kilden, så du kan kontrollere det. Kontrollér hvert afsnit mod originalen.`,
+  'report.importedNote': (a) =>
+    `OBS: Resultatet bygger på en automatisk import af ${a.file}, som ingen har gennemgået. Afsnit kan være placeret forkert, og fakta kan mangle; importér filen med kvalitetstjek import, gennemgå udkastet, og auditér YAML-filen, før resultatet bruges.`,
+  'report.importedTitle': () => 'Importeret, ikke gennemgået',
+  'report.page': (a) => `side ${a.page}`,
   'import.liftedList': (a) => ` Løftet ud af teksten (kontrollér hvert mod kommentaren ved feltet): ${a.fields}.`,
   'import.reviewList': (a) => ` Skal gennemgås: ${a.unplaced} afsnit under øvrige_afsnit; ikke fundet i teksten: ${a.missing}.`,
   'import.nothingLifted': () => 'intet',
