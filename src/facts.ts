@@ -62,7 +62,7 @@ const BODY = '((?:\\p{Lu}[\\p{L}]{0,30}-? og )?[\\p{L}-]{0,40}(?:udvalg|byråd|k
 const ADOPTED = new RegExp(`\\b(?:vedtaget|godkendt|besluttet|politisk behandlet)\\s(?:af|i)\\s(?:det\\s)?${BODY}(?:\\s(?:den|d\\.))?\\s(${DATE})`, 'iu');
 const ADOPTED_DATE_FIRST = new RegExp(`\\b(?:vedtaget|godkendt|besluttet)\\s(?:den\\s|d\\.\\s)?(${DATE})\\s(?:af|i)\\s(?:det\\s)?${BODY}`, 'iu');
 const REVISED = new RegExp(`\\b(?:senest\\s)?(?:opdateret|revideret|ajourført)(?:\\sden|\\sd\\.)?[:\\s]\\s*(${DATE})`, 'iu');
-const NEXT = new RegExp(`\\b(?:revideres|opdateres|tages op til revision|næste revision)(?:\\s(?:igen|senest|inden|før|i|den|d\\.|ultimo|primo|:)){0,3}\\s*(${DATE}|${MONTH_YEAR})`, 'iu');
+const NEXT = new RegExp(`\\b(?:revideres|opdateres|tages op til revision|næste revision)(?::|\\s(?:igen|senest|inden|før|i|den|d\\.|ultimo|primo)){0,3}\\s*(${DATE}|${MONTH_YEAR})`, 'iu');
 const URL = /\bhttps?:\/\/[^\s<>"”»)]{3,300}|\bwww\.[a-zæøå0-9-]{1,60}\.[a-z]{2,6}(?:\/[^\s<>"”»)]{0,300})?/iu;
 const TOOK_PART = /^(.{3,120}?)\s(?:har|havde)\s(?:været med til at|deltaget i at|deltaget i|bidraget til|medvirket til|medvirket ved)\s.{0,60}(?:standard|udarbejd|revid|revision|skrive)/iu;
 const ORGANISATION = /råd|forening|organisation|panel|netværk|LMS|brugere|pårørende/iu;
@@ -144,7 +144,7 @@ export function followUpIn(sentence: string): number[] | null {
 const NUMBER_WORDS: Record<string, number> = { en: 1, én: 1, to: 2, tre: 3, fire: 4, fem: 5, seks: 6, otte: 8, fjorten: 14 };
 /** A complaint deadline: "klage inden fire uger", "klagefristen er 4 uger". */
 export function complaintDeadlineIn(sentence: string): string | null {
-  const m = /\bklage\p{L}{0,6}\b.{0,60}?\b(?:inden(?: for)?|senest|indenfor|er på|er)\s(\d{1,2}|en|én|to|tre|fire|fem|seks|otte|fjorten)\s(uger?|dage|måneder?)\b/iu.exec(sentence);
+  const m = /\bklage\p{L}{0,10}.{0,60}?\b(?:inden(?: for)?|senest|indenfor|er på|er)\s(\d{1,2}|en|én|to|tre|fire|fem|seks|otte|fjorten)\s(uger?|dage|måneder?)\b/iu.exec(sentence);
   if (!m) return null;
   const n = /^\d+$/.test(m[1] as string) ? Number(m[1]) : NUMBER_WORDS[(m[1] as string).toLowerCase()];
   return n ? `${n} ${m[2]}` : null;
