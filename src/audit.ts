@@ -114,6 +114,8 @@ export interface Report {
   references: (ReferenceFinding & { baselined: boolean })[];
   /** When the next revision is due (retningslinje 2.8: at least every second year). */
   revision: Revision;
+  /** Set when the standard was imported in memory from a published file and not reviewed. */
+  imported?: { format: string; note: string };
 }
 
 export interface Revision {

@@ -2,6 +2,8 @@
 // Exit codes: 0 nothing at or above the fail level is missing, 1 something is, 2 usage or input error.
 import { Command, CommanderError, Help, Option } from 'commander';
 import { audit, evidenceFor } from './audit.js';
+import type { Report } from './audit.js';
+import { loadAnyStandard, markImported } from './any-standard.js';
 import { catalog, loadBundledChecklists, KINDS, LEVELS, loadChecklists, relatedIds } from './checklist.js';
 import type { CatalogEntry, Checklist } from './checklist.js';
 import { InputError } from './errors.js';
@@ -201,13 +203,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     // Each file is audited as soon as it is read, so its parsed YAML document can go before the
     // next one is parsed: a batch keeps only the reports.
     const hasDeclarations: boolean[] = [];
-    const reports = files.map((file, i) => {
+    const reports: Report[] = [];
+    for (const [i, file] of files.entries()) {
       if (files.length > 1 && io.isTTY) io.stderr(`\r\u001b[K${say('cli.progress', { i: i + 1, n: files.length, file })}`);
-      const standard = loadStandard(file);
+      // A published standard (PDF, Word, HTML, Markdown, text) is imported in memory first.
+      const { standard, imported } = await loadAnyStandard(file, auditDate);
       checkDeclarations(standard, lists);
       hasDeclarations.push(Array.isArray(standard.data.erklæringer));
-      return audit(standard, lists, { auditDate, references, baseline, warnDays });
-    });
+      const report = audit(standard, lists, { auditDate, references, baseline, warnDays });
+      reports.push(imported ? markImported(report, imported) : report);
+    }
     if (files.length > 1 && io.isTTY) io.stderr('\r\u001b[K');
     const inputFiles = [...files, ...lists.map((l) => l.file), ...(opts.baseline ? [opts.baseline] : [])];
     const shown = reports.map((r) => forDisplay(r, opts.vis));
@@ -323,8 +328,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--kommune <navn>', t('cli.opt.kommune'))
     .action(async (file: string, opts: { output?: string; kommune?: string }) => {
       const document = await readDocument(file);
-      const { importDocument } = await import('./import.js');
-      const result = importDocument(document, { source: basename(file), date: io.today(), references: loadReferenceData(), kommune: opts.kommune });
+      const { importDocument, schemaPathFor } = await import('./import.js');
+      const schemaPath = schemaPathFor(opts.output ?? 'udkast.yaml');
+      const result = importDocument(document, { source: basename(file), date: io.today(), references: loadReferenceData(), kommune: opts.kommune, schemaPath });
       const notice = opts.output ? say('import.written', { file: opts.output, placed: Object.keys(result.placed).length, unplaced: result.unplaced }) : undefined;
       emit(io, [{ text: result.yaml, output: opts.output, notice }], [file]);
       setExit(0);

@@ -12,6 +12,8 @@ export interface Location extends Position {
   pointer: string;
   /** False when the pointer names something absent; the position is then where it belongs. */
   exists: boolean;
+  /** The page of the source, when the standard was imported from a PDF. */
+  page?: number;
 }
 
 export interface SourceMap {

@@ -57,7 +57,8 @@ describe('importing Helsingør’s standard from its text', () => {
   writeFileSync(draft, result.yaml);
 
   it('writes a draft that says it was imported and must be reviewed, and that validates', () => {
-    expect(result.yaml.split('\n')[0]).toBe('# IMPORTERET UDKAST – SKAL GENNEMGÅS.');
+    expect(result.yaml.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\S+kvalitetsstandard\.schema\.json$/);
+    expect(result.yaml.split('\n')[2]).toBe('# IMPORTERET UDKAST – SKAL GENNEMGÅS.');
     expect(cli(['validate', draft]).code).toBe(0);
   });
 
@@ -77,7 +78,7 @@ describe('importing Helsingør’s standard from its text', () => {
     expect(data.behandlingsplan.opfølgning_efter_måneder).toEqual([1, 6]);
     expect(data.monitorering.indberetning).toEqual(['Register over stofmisbrugere i behandling (SIB)', 'Det Nationale Alkoholbehandlingsregister (NAB)']);
     const offers = data.organisering.tilbud as { navn: string; type: string }[];
-    expect(offers).toEqual(expect.arrayContaining([{ navn: 'Anonym rådgivning', type: 'rådgivning', indhold: expect.any(String) }, { navn: 'Døgnbehandling', type: 'døgn' }]));
+    expect(offers).toEqual(expect.arrayContaining([{ navn: 'Anonym rådgivning', type: 'rådgivning', anonym: true, indhold: expect.any(String) }, { navn: 'Døgnbehandling', type: 'døgn' }]));
     expect(offers.map((o) => o.navn)).not.toContain('Målgruppe');
   });
 

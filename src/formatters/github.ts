@@ -11,6 +11,7 @@ function annotation(kind: 'error' | 'warning' | 'notice', file: string, line: nu
 export function github(reports: readonly Report[]): string {
   const lines: string[] = [];
   for (const r of reports) {
+    if (r.imported) lines.push(annotation('warning', r.file, 1, 1, t('report.importedTitle'), r.imported.note));
     for (const f of r.findings.filter((x) => x.gap && !x.baselined)) {
       const kind = f.level === 'skal' ? 'error' : 'warning';
       const title = `${f.requirement.id} (${f.level}): ${t(`status.${f.status}`)}`;

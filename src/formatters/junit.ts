@@ -26,7 +26,7 @@ export function junit(reports: readonly Report[]): string {
     }
     const failures = cases.filter((c) => c.includes('<failure')).length;
     const skipped = cases.filter((c) => c.includes('<skipped')).length;
-    return `  <testsuite name="${xml(`${r.file} (${r.standard.kommune})`)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" timestamp="${r.auditDate}T00:00:00">\n${cases.join('\n')}\n  </testsuite>`;
+    return `  <testsuite name="${xml(`${r.file} (${r.standard.kommune})`)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" timestamp="${r.auditDate}T00:00:00">\n${r.imported ? `    <properties>\n      <property name="${xml(t('report.importedTitle'))}" value="${xml(r.imported.note)}"/>\n    </properties>\n` : ''}${cases.join('\n')}\n${r.imported ? `    <system-out>${xml(r.imported.note)}</system-out>\n` : ''}  </testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kvalitetstjek">\n${suites.join('\n')}\n</testsuites>\n`;
 }

@@ -41,6 +41,7 @@ function one(report: Report, top: '#' | '##'): string {
   // Headings shift one level down when the report is a chapter of a batch document.
   const h = (level: number) => (top === '#' ? '#'.repeat(level) : '#'.repeat(level + 1));
   const out: string[] = [`${h(1)} ${esc(t('report.title', { titel: report.standard.titel }))}`, ''];
+  if (report.imported) out.push(`> **${esc(report.imported.note)}**`, '');
   out.push('| | |', '|---|---|', ...metaRows(report).map(([k, v]) => row([k, v])), '');
 
   out.push(`${h(2)} ${t('report.summary')}`, '');

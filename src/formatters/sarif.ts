@@ -72,6 +72,9 @@ export function sarif(reports: readonly Report[]): string {
         tool: { driver: { name: 'kvalitetstjek', version: VERSION, semanticVersion: VERSION, language: 'da', rules } },
         language: 'da',
         results,
+        ...(reports.some((r) => r.imported)
+          ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: reports.filter((r) => r.imported).map((r) => ({ level: 'warning', message: { text: r.imported?.note ?? '' }, locations: [location(r.file, 1, 1)] })) }] }
+          : {}),
       },
     ],
   };

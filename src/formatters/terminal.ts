@@ -64,6 +64,7 @@ function one(report: Report, ctx: FormatContext): string {
   const out: string[] = [];
   // The title and the facts are one line each: a line break from the input shows as ␤.
   out.push(c.bold(visibleLine(t('report.title', { titel: report.standard.titel }))));
+  if (report.imported) out.push(c.yellow(visibleLine(report.imported.note)));
   for (const [k, v] of metaRows(report)) out.push(`${c.dim(k + ':')} ${visibleLine(v)}`);
   out.push('');
 
@@ -94,7 +95,7 @@ function one(report: Report, ctx: FormatContext): string {
     out.push(c.bold(t('report.gapsSection')));
     for (const f of found) {
       const level = f.baselined ? c.dim(f.level) : f.level === 'skal' ? c.red(f.level) : c.yellow(f.level);
-      const where = f.location ? `${report.file}:${f.location.line}:${f.location.column}` : report.file;
+      const where = f.location ? (f.location.page !== undefined ? `${report.file} (${t('report.page', { page: f.location.page })})` : `${report.file}:${f.location.line}:${f.location.column}`) : report.file;
       out.push(`${c.dim(where)}  ${level}  ${c.bold(displayId(f))}  ${statusLabel(f)}`);
       out.push(`    ${f.requirement.text}`);
       for (const r of f.reasons) out.push(`    ${c.dim('→')} ${r.text}`);

@@ -39,6 +39,7 @@ export function statusLabel(f: Finding): string {
 
 export function whereText(f: Finding): string {
   if (!f.location) return '';
+  if (f.location.page !== undefined) return t('report.page', { page: f.location.page });
   return f.location.exists ? t('report.line', { line: f.location.line, column: f.location.column }) : t('report.belongsAt', { line: f.location.line });
 }
 
