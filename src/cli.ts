@@ -368,7 +368,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const ctx = { color: useColor(io, false) };
     if (!entry) {
       // Not a requirement: perhaps a legal reference ("SEL § 101, stk. 4", "SIB").
-      const explained = explainReference(id, loadReferenceData(), ctx);
+      const explained = explainReference(id, loadReferenceData(), ctx, opts.format);
       if (explained === null) {
         if (id.includes('§')) throw new InputError('', undefined, 'usage.unknownReference', { id });
         const suggestion = entries.length ? closest(id, entries.map((e) => e.id)) : '';

@@ -4,6 +4,7 @@
 // (src/facts.ts), each with a comment naming the line or page it came from; text that fits no
 // section is kept under its own heading in øvrige_afsnit. Nothing of the source is dropped.
 // Pure: document in, draft out.
+import { yamlText } from './formatters/safe-text.js';
 import { Document, isMap, isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { InputError } from './errors.js';
@@ -367,7 +368,7 @@ export function importDocument(source: SourceDocument, options: ImportOptions): 
     t('import.liftedList', { fields: liftedNames.length ? liftedNames.join(', ') : t('import.nothingLifted') }),
     t('import.reviewList', { unplaced: unplaced.length, missing: missingFacts(data).join(', ') || '–' }),
   ].join('\n');
-  return { yaml: doc.toString({ lineWidth: 0, blockQuote: 'literal' }), placed, unplaced: unplaced.length, sources, lifted };
+  return { yaml: yamlText(doc.toString({ lineWidth: 0, blockQuote: 'literal' })), placed, unplaced: unplaced.length, sources, lifted };
 }
 
 /** The facts of retningslinje 2.8 and § 4 the text did not state, for the header's review list. */

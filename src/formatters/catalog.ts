@@ -130,20 +130,21 @@ export function explainEvidence(file: string, passages: readonly EvidencePassage
 }
 
 /** A legal reference explained from the reference data, or null when it is not one kvalitetstjek knows. */
-export function explainReference(query: string, data: ReferenceData, ctx: FormatContext): string | null {
-  const c = paint(ctx);
-  const field = (out: string[], k: string, v: string) => out.push(`${c.dim((k + ':').padEnd(20))} ${v}`);
+/** What the reference data says of a citation: a title and labelled facts, or null when it knows nothing. */
+function referenceFacts(query: string, data: ReferenceData): { title: string; fields: { label: string; value: string }[] } | null {
+  const fields: { label: string; value: string }[] = [];
+  const field = (_: unknown, label: string, value: string) => fields.push({ label, value });
+  const out: string[] = [];
   const citation = citationsIn(query, '', data)[0];
   if (!citation) return null;
-  const out: string[] = [];
   if (citation.kind === 'name') {
     const register = data.registers.find((n) => n.id === citation.name);
     if (!register) return null;
-    out.push(c.bold(visible(register.title)), '');
+    out.push(register.title);
     field(out, t('explain.register'), register.expected);
     field(out, t('explain.about'), register.about);
     field(out, t('explain.source'), citeSources(register.sources, data));
-    return out.join('\n') + '\n';
+    return { title: out[0] ?? '', fields };
   }
   if (citation.kind !== 'provision' || !citation.law) return null;
   const same = (p: Provision) => p.law === citation.law && p.paragraph === citation.paragraph;
@@ -151,7 +152,7 @@ export function explainReference(query: string, data: ReferenceData, ctx: Format
   const provision = data.provisions.find((p) => same(p) && (p.stk ?? null) === citation.stk) ?? data.provisions.find((p) => same(p) && p.stk === undefined && p.replacedBy !== undefined);
   const formerlyHere = data.provisions.flatMap((p) => (same(p) && citation.stk !== null ? (p.formerly ?? []).filter((f) => f.stk === citation.stk && f.stk !== p.stk).map((f) => ({ p, f })) : []));
   if (!provision && formerlyHere.length === 0) return null;
-  out.push(c.bold(describeProvision({ law: citation.law, paragraph: citation.paragraph ?? '', stk: citation.stk })), '');
+  out.push(describeProvision({ law: citation.law, paragraph: citation.paragraph ?? '', stk: citation.stk }));
   const byId = (id: string) => data.provisions.find((p) => p.id === id);
   const named = (ids: readonly string[]) =>
     ids
@@ -173,5 +174,15 @@ export function explainReference(query: string, data: ReferenceData, ctx: Format
     field(out, t('explain.formerlyHere'), t('explain.formerlyHereText', { title: p.title, until: longDate(f.until), current: describeProvision(p) }));
     field(out, t('explain.source'), citeSources([...f.sources, ...p.sources], data));
   }
-  return out.join('\n') + '\n';
+  return { title: out[0] ?? '', fields };
+}
+
+/** A legal reference explained from the reference data, as text, Markdown or JSON; null when unknown. */
+export function explainReference(query: string, data: ReferenceData, ctx: FormatContext, format: 'terminal' | 'markdown' | 'json' = 'terminal'): string | null {
+  const facts = referenceFacts(query, data);
+  if (!facts) return null;
+  if (format === 'json') return jsonText({ reference: facts.title, fields: facts.fields }, 2) + '\n';
+  if (format === 'markdown') return [`# ${esc(facts.title)}`, '', ...facts.fields.map((f) => `- **${esc(f.label)}:** ${esc(f.value)}`)].join('\n') + '\n';
+  const c = paint(ctx);
+  return [c.bold(visible(facts.title)), '', ...facts.fields.map((f) => `${c.dim((f.label + ':').padEnd(20))} ${visible(f.value)}`)].join('\n') + '\n';
 }

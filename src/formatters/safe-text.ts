@@ -34,6 +34,19 @@ export function visibleLine(text: string): string {
 }
 
 /**
+ * YAML text as the yaml library writes it, made safe: it escapes C0 controls in double-quoted
+ * scalars but writes C1 controls, bidi overrides and noncharacters raw (and puts those strings in
+ * double quotes). There a \uXXXX escape means the same character to a parser; in a comment, which
+ * has no escapes, the character is shown visibly instead.
+ */
+export function yamlText(yaml: string): string {
+  return yaml
+    .split('\n')
+    .map((line) => (/^\s*#/.test(line) ? visible(line) : line.replace(HIDDEN, hex)))
+    .join('\n');
+}
+
+/**
  * JSON text for a value. JSON.stringify escapes C0 controls but writes C1 controls, bidi overrides
  * and U+2028/2029 raw; they can only stand inside strings, so escaping them as \uXXXX here changes
  * nothing a parser sees.

@@ -14,7 +14,7 @@ const FORMAT_NAMES: Record<DocumentFormat, string> = { pdf: 'PDF', docx: 'Word-d
 export async function readDocument(file: string): Promise<SourceDocument> {
   const bytes = readBytes(file, LIMITS.documentBytes);
   const format = detectFormat(bytes);
-  if (format === null) throw new InputError(file, undefined, 'import.unknownFormat');
+  if (format === null) throw new InputError(file, binaryAt(bytes), 'import.unknownFormat');
   // Text is decoded here, so a file that is not UTF-8 is reported with its line and column.
   const text = format === 'text' || format === 'markdown' || format === 'html' ? decodeUtf8(file, bytes) : '';
   if ((format === 'text' || format === 'markdown') && !text.trim()) throw new InputError(file, { line: 1, column: 1 }, 'input.empty');
@@ -31,4 +31,13 @@ export async function readDocument(file: string): Promise<SourceDocument> {
   }
   if (!doc.blocks.length) throw new InputError(file, undefined, 'import.noText', { format: FORMAT_NAMES[format] });
   return doc;
+}
+
+/** Where a file that is not text shows it: its first NUL byte (line and column), if it has one. */
+function binaryAt(bytes: Uint8Array): { line: number; column: number } | undefined {
+  const at = bytes.indexOf(0);
+  // A zip (or another container) has no lines to point at.
+  if (at < 0 || (bytes[0] === 0x50 && bytes[1] === 0x4b)) return undefined;
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
+  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
 }
