@@ -26,6 +26,8 @@ export interface CampaignOptions {
   numRuns: number;
   /** Time for shrinking each failing property; 0 skips shrinking. */
   shrinkMs: number;
+  /** Time left for all shrinking, shared between categories; spent as it is used. */
+  budget?: { ms: number };
   onProgress?: (runs: number) => void;
 }
 
@@ -48,6 +50,8 @@ export async function runCategory(category: string, arb: fc.Arbitrary<Case>, exe
   );
   if (opts.shrinkMs > 0) {
     for (const [property, f] of result.failures) {
+      if (opts.budget && opts.budget.ms <= 0) break;
+      const started = Date.now();
       let last: { c: Case; violation: Violation } | undefined;
       const details = await fc.check(
         fc.asyncProperty(arb, async (c) => {
@@ -55,8 +59,9 @@ export async function runCategory(category: string, arb: fc.Arbitrary<Case>, exe
           if (v) last = { c, violation: v };
           return v === undefined;
         }),
-        { seed: opts.seed, path: String(f.firstRun), numRuns: 1, interruptAfterTimeLimit: opts.shrinkMs },
+        { seed: opts.seed, path: String(f.firstRun), numRuns: 1, interruptAfterTimeLimit: Math.min(opts.shrinkMs, opts.budget?.ms ?? Infinity) },
       );
+      if (opts.budget) opts.budget.ms -= Date.now() - started;
       const c = details.counterexample?.[0];
       if (c && last) f.minimal = { c, violation: last.c === c ? last.violation : ((await exec(c)).find((x) => x.property === property) ?? last.violation), shrinks: details.numShrinks };
     }

@@ -113,8 +113,9 @@ export const spawned =
     return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: (r.stderr ?? '') + (r.signal ? `\n[killed by ${r.signal}]` : ''), ms: performance.now() - start };
   };
 
-export async function runCase(c: Case, exec: Executor, v: Validators, timeLimitMs: number): Promise<Violation[]> {
+export async function runCase(c: Case, exec: Executor, v: Validators, timeLimitMs: number, onDir?: (dir: string) => void): Promise<Violation[]> {
   const { dir, argv } = materialize(c);
+  onDir?.(dir);
   try {
     const before = snapshot(dir);
     const run = await exec(argv, c.today);
