@@ -1,6 +1,7 @@
 // npm run fuzz: the long fuzz run (issue 11) against the built dist/. The generators and checks are
 // the TypeScript modules of test/fuzz/, bundled here with esbuild (their packages stay external).
-// Usage: node scripts/fuzz.mjs [--seed N] [--factor F]   (factor 1 = 10,200 inputs; default seed fixed)
+// Usage: node scripts/fuzz.mjs [--seed N] [--factor F] [--shrink-seconds S]
+//   factor 1 = 10,200 inputs; the seed is fixed unless given; S is the time for shrinking (90 s).
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,4 +36,5 @@ process.exitCode = await runLong({
   cliUrl: pathToFileURL(cli).href,
   seed: arg('--seed', 20261122),
   factor: arg('--factor', 1),
+  shrinkSeconds: arg('--shrink-seconds', 90),
 });

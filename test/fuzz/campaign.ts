@@ -18,6 +18,8 @@ export interface CategoryResult {
   category: string;
   runs: number;
   failedRuns: number;
+  /** Time spent running the generated cases (not shrinking). */
+  ms: number;
   failures: Map<Property, PropertyFailures>;
 }
 
@@ -32,7 +34,8 @@ export interface CampaignOptions {
 }
 
 export async function runCategory(category: string, arb: fc.Arbitrary<Case>, exec: (c: Case) => Promise<Violation[]>, opts: CampaignOptions): Promise<CategoryResult> {
-  const result: CategoryResult = { category, runs: 0, failedRuns: 0, failures: new Map() };
+  const result: CategoryResult = { category, runs: 0, failedRuns: 0, ms: 0, failures: new Map() };
+  const started = Date.now();
   await fc.check(
     fc.asyncProperty(arb, async (c) => {
       const runIndex = result.runs++;
@@ -48,8 +51,11 @@ export async function runCategory(category: string, arb: fc.Arbitrary<Case>, exe
     }),
     { seed: opts.seed, numRuns: opts.numRuns },
   );
+  result.ms = Date.now() - started;
   if (opts.shrinkMs > 0) {
     for (const [property, f] of result.failures) {
+      // A slow case is slow again at every shrinking step: its first example is shown as it is.
+      if (property === 'time' || property === 'memory') continue;
       if (opts.budget && opts.budget.ms <= 0) break;
       const started = Date.now();
       let last: { c: Case; violation: Violation } | undefined;

@@ -217,7 +217,7 @@ export function check(c: Case, argv: readonly string[], dir: string, o: Outcome,
       const file = inputFiles.find((f) => line.startsWith(`${f}:`) && !outputPaths.has(f));
       if (file && !/^:\d+:\d+: \S/.test(line.slice(file.length))) add('error-position', `an error in an existing input file without line and column: ${JSON.stringify(line.slice(0, 200))}`);
     }
-    if (o.stderr.trim() && !/^(kvalitetstjek: fejl: |\S[^\n]*?: \S)/.test(o.stderr)) add('error-position', `exit 2 without "fil:linje:kolonne: besked" or "kvalitetstjek: fejl: besked": ${JSON.stringify(o.stderr.slice(0, 200))}`);
+    if (o.stderr.trim() && !/^(kvalitetstjek: fejl: |\S[^\n]*?: \S)/m.test(o.stderr)) add('error-position', `exit 2 without "fil:linje:kolonne: besked" or "kvalitetstjek: fejl: besked": ${JSON.stringify(o.stderr.slice(0, 200))}`);
   }
 
   // inputs-unchanged
