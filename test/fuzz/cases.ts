@@ -537,7 +537,8 @@ function fileCases(corpus: Corpus, scale: Scale): fc.Arbitrary<Case> {
     fc.constant({ extra: [{ path: '{D}/mappe', dir: true }, { path: '{D}/mappe/igen', symlink: '{D}' }, { path: '{D}/mappe/kopi.yaml', symlink: '{D}/standard.yaml' }] as FileSpec[], argv: ['audit', '{D}', '-f', 'json'], outputs: [] as Case['outputs'] }),
     // An output that is a folder, and a file name with spaces and letters outside ASCII.
     fc.constant({ extra: [{ path: '{D}/mappe.sarif', dir: true }] as FileSpec[], argv: ['audit', '{D}/standard.yaml', '-f', 'sarif', '-o', '{D}/mappe.sarif'], outputs: [] as Case['outputs'] }),
-    fc.constantFrom('min standard.yaml', 'Æblø #1 [x].yaml', 'a%20b?.yaml').map((n) => ({ extra: [{ path: `{D}/${n}`, content: std }] as FileSpec[], argv: ['audit', `{D}/${n}`, '-f', 'sarif'], outputs: [] as Case['outputs'] })),
+    // (Helsingør's standard has findings, so the SARIF log has locations with the file's URI.)
+    fc.constantFrom('min standard.yaml', 'Æblø #1 [x].yaml', 'a%20b?.yaml').map((n) => ({ extra: [{ path: `{D}/${n}`, content: corpus.helsingoer }] as FileSpec[], argv: ['audit', `{D}/${n}`, '-f', 'sarif'], outputs: [] as Case['outputs'] })),
     fc.constant({ extra: [] as FileSpec[], argv: ['audit', '{D}/standard.yaml', '-f', 'junit'], outputs: [] as Case['outputs'] }),
   );
   return fc.tuple(content, setup, fc.boolean()).map(([body, s, plain]) => ({
