@@ -1,6 +1,9 @@
 // Every user-facing string of kvalitetstjek, in Danish. An English locale would be a second table
 // with the same keys; nothing else in src/ holds prose.
 
+/** "1 punkt", "3 punkter". */
+const points = (n: unknown) => `${n} ${Number(n) === 1 ? 'punkt' : 'punkter'}`;
+
 // The yaml library's error codes, in Danish.
 const yamlProblem: Record<string, string> = {
   BAD_INDENT: 'forkert indrykning',
@@ -169,6 +172,77 @@ const da = {
   'chart.gaps': (a) => `${a.count} mangler`,
   'chart.byGroup': () => 'Krav pr. retningslinje og paragraf: opfyldt, mangler og erklæret',
   'chart.byLevel': () => 'Krav pr. niveau (skal, bør, kan)',
+
+  // The committee's report (HTML and PDF): plain Danish for readers who never saw the YAML.
+  'committee.title': (a) => `Kvalitetsstandarden for ${a.titel}`,
+  'committee.subtitle': (a) => `${a.kommune} · gennemgået ${a.date}`,
+  'committee.status': () => 'Status',
+  'committee.standard': () => 'Standard',
+  'committee.adopted': () => 'Vedtaget',
+  'committee.lastRevised': () => 'Senest revideret',
+  'committee.due': () => 'Næste revision senest',
+  'committee.checked': () => 'Gennemgået',
+  'committee.unknown': () => 'ikke angivet',
+  'committee.overdueTag': () => 'forsinket',
+  'committee.soonTag': () => 'snart',
+  'committee.conclusionHeading': () => 'Konklusion',
+  'committee.conclusion.none': () => 'Standarden beskriver alle de punkter, som loven og de nationale retningslinjer kræver eller anbefaler, og som kan ses i dokumentet.',
+  'committee.conclusion.onlyBør': (a) => `Standarden beskriver alle de punkter, som loven og de nationale retningslinjer kræver, men mangler ${points(a.bør)}, som retningslinjerne anbefaler.`,
+  'committee.conclusion.gaps': (a) =>
+    `Standarden mangler ${points(a.skal)}, som loven eller de nationale retningslinjer kræver${Number(a.bør) > 0 ? `, og ${points(a.bør)}, som de anbefaler` : ''}; ${Number(a.skal) === 1 ? 'det skal' : 'de skal'} rettes før næste revision.`,
+  'committee.conclusion.practice': (a) =>
+    `Af de ${a.count} krav til den daglige praksis, som et dokument ikke kan vise, har kommunen erklæret ${a.declared} opfyldt; teksten omtaler ${a.mentioned} af de øvrige, og ${a.notMentioned} er ikke omtalt.`,
+  'committee.conclusion.baselined': (a) => `${a.count} kendte mangler er midlertidigt accepteret og står i bilaget.`,
+  'committee.revision.ok': (a) => `Standarden skal revideres senest ${a.due}.`,
+  'committee.revision.soon': (a) => `Standarden skal revideres snart, senest ${a.due}.`,
+  'committee.revision.overdue': (a) => `Revisionen er forsinket: standarden skulle have været revideret senest ${a.due}.`,
+  'committee.revision.unknown': () => 'Standarden oplyser ikke, hvornår den er vedtaget eller revideret, så det kan ikke ses, om revisionen er forsinket.',
+  'committee.mustFix': () => 'Det skal rettes',
+  'committee.mustFixIntro': () => 'Punkter, som loven eller de nationale retningslinjer kræver (skal), og som standarden ikke beskriver:',
+  'committee.recommended': () => 'Det anbefales',
+  'committee.recommendedIntro': () => 'Punkter, som de nationale retningslinjer anbefaler (bør), og som standarden ikke beskriver:',
+  'committee.gap.missing': (a) => `Standarden beskriver ikke ${a.subject} (${a.cite}).`,
+  'committee.gap.partly': (a) => `Standarden beskriver kun delvis ${a.subject} (${a.cite}).`,
+  'committee.gap.deviation': (a) => `Kommunen har erklæret en afvigelse fra ${a.subject}, men kravet kan ikke fraviges (${a.cite}).`,
+  'committee.gap.text': (a) => `Ikke beskrevet: ${a.text} (${a.cite}).`,
+  'committee.gap.textPartly': (a) => `Kun delvis beskrevet: ${a.text} (${a.cite}).`,
+  'committee.gap.textDeviation': (a) => `Erklæret afvigelse fra et krav, der ikke kan fraviges: ${a.text} (${a.cite}).`,
+  'committee.cite.order': (a) => `bekendtgørelsens ${a.ref}`,
+  'committee.cite.serviceLaw': (a) => `servicelovens ${a.ref}`,
+  'committee.cite.other': (a) => `${a.source}, ${a.ref}`,
+  'committee.cite.group': (a) => `retningslinje ${a.group}`,
+  'committee.coverage': () => 'Dækning pr. retningslinje',
+  'committee.coverageIntro': () =>
+    'Opfyldt: dokumentet beskriver det. Mangler: dokumentet beskriver det ikke. Erklæret: kommunen har erklæret, at praksis lever op til kravet. Omtalt: teksten nævner emnet, men kommunen har ikke erklæret kravet opfyldt. Ikke omtalt: teksten nævner ikke emnet.',
+  'committee.group': () => 'Retningslinje eller paragraf',
+  'committee.total': () => 'I alt',
+  'committee.cat.met': () => 'Opfyldt',
+  'committee.cat.skal': () => 'Mangler (skal)',
+  'committee.cat.bør': () => 'Mangler (bør)',
+  'committee.cat.baselined': () => 'Kendt mangel',
+  'committee.cat.declared': () => 'Erklæret',
+  'committee.cat.mentioned': () => 'Omtalt',
+  'committee.cat.notMentioned': () => 'Ikke omtalt',
+  'committee.cat.notDeclared': () => 'Ikke erklæret',
+  'committee.cat.optional': () => 'Kan-krav, ikke beskrevet',
+  'committee.chartCaption': () => 'Krav pr. retningslinje og paragraf i bekendtgørelsens § 4',
+  'committee.references': () => 'Lovhenvisninger, der skal opdateres',
+  'committee.referencesNone': () => 'Standardens lovhenvisninger er tidssvarende.',
+  'committee.changes': () => 'Ændringer siden sidste revision',
+  'committee.changesFrom': (a) => `Fra udgave ${a.from} til ${a.to}`,
+  'committee.changesNone': () => 'Ingen krav har skiftet status.',
+  'committee.change.improvement': (a) => `Nu beskrevet: ${a.subject} (${a.cite}).`,
+  'committee.change.regression': (a) => `Ikke længere beskrevet: ${a.subject} (${a.cite}).`,
+  'committee.change.changed': (a) => `Ændret fra ${a.before} til ${a.after}: ${a.subject} (${a.cite}).`,
+  'committee.development': () => 'Udviklingen over udgaverne',
+  'committee.developmentCaption': (a) => `Opfyldte krav og mangler i de ${a.count} udgaver, ældste først`,
+  'committee.timelineCaption': () => 'Tidslinje: vedtagelse, revision og gennemgang',
+  'committee.today': () => 'gennemgået',
+  'committee.appendix': () => 'Bilag: teknisk gennemgang',
+  'committee.appendixIntro': () => 'Bilaget er til den, der retter standarden: kravenes numre, stederne i filen og hvordan hvert krav opfyldes.',
+  'committee.pageHeader': (a) => `${a.kommune} · kvalitetsstandard · ${a.date}`,
+  'committee.page': () => 'Side',
+  'committee.of': () => 'af',
 
   'import.header': (a) =>
     ` IMPORTERET UDKAST – SKAL GENNEMGÅS.\n Skrevet af kvalitetstjek import ${a.date} fra ${a.source}.\n Overskrifterne er oversat til formatets afsnit efter deres sædvanlige navne, og fakta (frister,\n opfølgningstidspunkter, lovhenvisninger, tilbud) er kun løftet ud, hvor teksten siger dem klart.\n Tekst, der ikke kunne placeres, står under øvrige_afsnit med sin oprindelige overskrift.\n Kontrollér hvert afsnit mod originalen, før standarden auditeres.`,
