@@ -244,6 +244,13 @@ const da = {
   'committee.page': () => 'Side',
   'committee.of': () => 'af',
 
+  'pdf.noChromium': () => 'PDF kræver Chromium eller Google Chrome, og ingen blev fundet; installér Chromium (fx apt-get install chromium), eller angiv programmet med --chromium STI eller CHROMIUM_PATH',
+  'pdf.badChromium': () => 'Chromium findes ikke eller kan ikke køres her; angiv stien til programmet med --chromium eller CHROMIUM_PATH',
+  'pdf.failed': (a) => `Chromium kunne ikke skrive PDF-filen (${a.detail})`,
+  'usage.pdfNeedsOutput': () => 'PDF skrives til en fil: angiv -o FIL.pdf',
+  'cli.opt.rapportFormat': () => 'outputformat: html, pdf, markdown eller json',
+  'cli.opt.chromium': () => 'Chromium eller Chrome, der skriver PDF-filen (ellers CHROMIUM_PATH, ellers det første på PATH)',
+
   'import.header': (a) =>
     ` IMPORTERET UDKAST – SKAL GENNEMGÅS.\n Skrevet af kvalitetstjek import ${a.date} fra ${a.source}.\n Overskrifterne er oversat til formatets afsnit efter deres sædvanlige navne, og fakta (frister,\n opfølgningstidspunkter, lovhenvisninger, tilbud) er kun løftet ud, hvor teksten siger dem klart.\n Tekst, der ikke kunne placeres, står under øvrige_afsnit med sin oprindelige overskrift.\n Kontrollér hvert afsnit mod originalen, før standarden auditeres.`,
   'import.unknownMunicipality': () => 'UKENDT KOMMUNE (udfyld)',
@@ -460,7 +467,7 @@ const da = {
   'cli.checklist.list': () => 'Vis kravene i tjeklisterne',
   'cli.explain': () => 'Forklar et krav: tekst, niveau, retningslinje, lovgrundlag og kontrol',
   'cli.explain.id': () => 'kravets id, fx 3.4.1 eller bek1477-4.1.6',
-  'cli.opt.format': () => 'outputformat: terminal, markdown, html, json, sarif, junit eller github (kan gentages, parret med --output)',
+  'cli.opt.format': () => 'outputformat: terminal, markdown, html, pdf, json, sarif, junit eller github (kan gentages, parret med --output)',
   'cli.opt.catalogFormat': () => 'outputformat: terminal, markdown eller json',
   'cli.opt.output': () => 'skriv rapporten til en fil i stedet for skærmen (kan gentages, parret med --format)',
   'cli.opt.checklist': () => 'brug denne tjekliste (kan gentages); uden den bruges de medfølgende',
