@@ -54,9 +54,9 @@ export function groupCoverage(report: Report): { groups: GroupCoverage[]; total:
 /** Categories with at least one requirement: no empty series, no empty columns. */
 export const usedCategories = (total: CategoryCounts): Category[] => CATEGORIES.filter((c) => total[c] > 0);
 
-const MAX_NAME = 42;
+const MAX_NAME = 48;
 
-/** A retningslinje's title without "Retningslinje for/om", capitalised, cut at a word near 42 characters. */
+/** A retningslinje's title without "Retningslinje for/om", capitalised, cut at a word near 48 characters. */
 export function shortName(title: string): string {
   const bare = title.replace(/^retningslinje\s+(for|om)\s+/iu, '').trim();
   const name = bare.charAt(0).toLocaleUpperCase('da') + bare.slice(1);

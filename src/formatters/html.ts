@@ -127,7 +127,7 @@ table.facts th { font-weight: 600; background: none; padding-right: 1.5rem; }
 blockquote { margin: .5rem 0; padding: .25rem 1rem; border-left: 4px solid #90a4ae; background: #f5f7f8; }
 code { font-size: .85em; background: #f1f3f4; padding: 0 .2em; overflow-wrap: anywhere; }
 .chart { margin: .5rem 0 1rem; }
-.chart svg { font-size: 12px; fill: var(--ink); }
+.chart svg { font-size: 11.5px; fill: var(--ink); }
 .chart .count, .chart .year { fill: var(--muted); }
 .chart .axis, .chart .tick { stroke: #90a4ae; stroke-width: 1.5; }
 .chart .mark circle { fill: #90a4ae; }
