@@ -146,7 +146,7 @@ figcaption { color: var(--muted); font-size: .85rem; }
   h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
   tr, li, figure, blockquote, .facts { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
-  .appendix { margin-top: 2rem; }
+  .appendix { margin-top: 2rem; font-size: 9pt; }
   .report + .report { break-before: page; border: 0; }
 }
 `;
