@@ -43,7 +43,7 @@ function legend(categories: readonly Category[], x0: number, y: number, width: n
 export function coverageChart(groups: readonly GroupCoverage[], total: CategoryCounts): string {
   const used = usedCategories(total);
   const rowHeight = 20;
-  const labelWidth = 320;
+  const labelWidth = 390;
   const width = 760;
   const max = Math.max(1, ...groups.map((g) => used.reduce((n, c) => n + g.counts[c], 0)));
   const scale = (width - labelWidth - 70) / max;
