@@ -10,6 +10,7 @@ import { InputError } from './errors.js';
 import { FORMAT_NAMES, loadFormatter } from './formatters/index.js';
 import type { FormatName } from './formatters/index.js';
 import { writeOutputs } from './io.js';
+import { findChromium, printPdf } from './pdf.js';
 import { gitRevisions, gitShow } from './git.js';
 import { t } from './messages.js';
 import type { MessageArgs, MessageId } from './messages.js';
@@ -37,7 +38,11 @@ type FailOn = 'skal' | 'bør' | 'aldrig';
 const FAIL_LEVELS = ['skal', 'bør', 'aldrig'] as const;
 const CATALOG_FORMATS = ['terminal', 'markdown', 'json'] as const;
 
+/** The audit's formats: the formatters, and the PDF printed from the HTML report. */
+const AUDIT_FORMATS = [...FORMAT_NAMES, 'pdf'] as const;
+
 interface AuditCliOptions {
+  chromium?: string;
   format?: string[];
   output?: string[];
   dato?: string;
@@ -67,14 +72,14 @@ function failing(gaps: { skal: number; bør: number }, refs: { errors: number; w
 }
 
 /** The i-th --output belongs to the i-th --format; one format without an output goes to the screen. */
-function pairOutputs(formats: readonly string[], outputs: readonly string[]): { format: FormatName; output?: string }[] {
+function pairOutputs<F extends string = FormatName>(formats: readonly string[], outputs: readonly string[], allowed: readonly F[] = FORMAT_NAMES as unknown as F[]): { format: F; output?: string }[] {
   for (const f of formats) {
-    if (!(FORMAT_NAMES as string[]).includes(f)) throw new InputError('', undefined, 'usage.badChoice', { value: f, option: '--format', allowed: FORMAT_NAMES.join(', ') });
+    if (!(allowed as readonly string[]).includes(f)) throw new InputError('', undefined, 'usage.badChoice', { value: f, option: '--format', allowed: allowed.join(', ') });
   }
   if (formats.length - outputs.length > 1 || (outputs.length > formats.length && formats.length > 1)) throw new InputError('', undefined, 'usage.formatsOutputs');
   // A lone --output with the default format writes the terminal report to the file.
   const list = formats.length < outputs.length ? [...formats, ...Array<string>(outputs.length - formats.length).fill(formats[0] ?? 'terminal')] : formats;
-  return list.map((format, i) => ({ format: format as FormatName, output: outputs[i] }));
+  return list.map((format, i) => ({ format: format as F, output: outputs[i] }));
 }
 
 export interface Io {
@@ -133,7 +138,7 @@ const say = (id: MessageId, args?: MessageArgs) => visibleLine(t(id, args));
 
 /** One piece of output: to a file (then `notice` is said on stderr), or to the screen. */
 interface Emitted {
-  text: string;
+  text: string | Uint8Array;
   output?: string;
   notice?: string;
 }
@@ -144,7 +149,7 @@ function emit(io: Io, items: readonly Emitted[], inputs: readonly string[]): voi
     items.flatMap((i) => (i.output ? [{ file: i.output, content: i.text }] : [])),
     inputs,
   );
-  for (const i of items) if (!i.output) io.stdout(i.text);
+  for (const i of items) if (!i.output && typeof i.text === 'string') io.stdout(i.text);
   for (const i of items) if (i.output && i.notice) io.stderr(i.notice + '\n');
 }
 
@@ -189,9 +194,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .option('--baseline <fil>', t('cli.opt.baseline'))
       .option('--opret-baseline <fil>', t('cli.opt.createBaseline'))
       .option('--varsel-dage <dage>', t('cli.opt.warnDays'), '60')
-      .option('--forslag', t('cli.opt.forslag')),
+      .option('--forslag', t('cli.opt.forslag'))
+      .option('--chromium <sti>', t('cli.opt.chromium')),
   ).action(async (inputs: string[], opts: AuditCliOptions) => {
-    const outputs = pairOutputs(opts.format ?? ['terminal'], opts.output ?? []);
+    const outputs = pairOutputs(opts.format ?? ['terminal'], opts.output ?? [], AUDIT_FORMATS);
+    if (outputs.some((o) => o.format === 'pdf' && !o.output)) throw new InputError('', undefined, 'usage.pdfNeedsOutput');
+    // Chromium is looked for before any work is done: a missing one is said at once.
+    const chromium = outputs.some((o) => o.format === 'pdf') ? findChromium(opts.chromium, io.env) : undefined;
     const auditDate = opts.dato ? parseDate(opts.dato) : io.today();
     const warnDays = Number(opts.varselDage);
     if (!Number.isInteger(warnDays) || warnDays < 0) throw new InputError('', undefined, 'usage.badNumber', { option: '--varsel-dage', value: opts.varselDage });
@@ -221,8 +230,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     for (const { format, output } of outputs) {
       // With --forslag the screen shows the proposals instead of a report.
       if (opts.forslag && !output) continue;
-      const render = await loadFormatter(format);
-      items.push({ text: render(shown, { color: useColor(io, Boolean(output)), width: output ? undefined : io.columns }), output, notice: written(output) });
+      const render = await loadFormatter(format === 'pdf' ? 'html' : format);
+      const text = render(shown, { color: useColor(io, Boolean(output)), width: output ? undefined : io.columns });
+      items.push({ text: format === 'pdf' ? printPdf(text, chromium as string) : text, output, notice: written(output) });
     }
     if (opts.forslag) {
       const { proposals } = await import('./formatters/proposals.js');
@@ -297,11 +307,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .argument('<filer...>', t('cli.rapport.files'))
       .option('--historik', t('cli.opt.historik'))
       .option('--max <antal>', t('cli.opt.max'), '8')
-      .addOption(choice('-f, --format <format>', t('cli.opt.format'), ['html', 'markdown', 'json'] as const, 'html'))
+      .addOption(choice('-f, --format <format>', t('cli.opt.rapportFormat'), ['html', 'pdf', 'markdown', 'json'] as const, 'html'))
       .option('-o, --output <fil>', t('cli.opt.output'))
-      .option('--dato <ÅÅÅÅ-MM-DD>', t('cli.opt.date')),
-  ).action(async (files: string[], opts: { historik?: boolean; max: string; format: 'html' | 'markdown' | 'json'; output?: string; dato?: string; checklist?: string[]; lokal?: string[] }) => {
+      .option('--dato <ÅÅÅÅ-MM-DD>', t('cli.opt.date'))
+      .option('--chromium <sti>', t('cli.opt.chromium')),
+  ).action(async (files: string[], opts: { historik?: boolean; max: string; format: 'html' | 'pdf' | 'markdown' | 'json'; output?: string; dato?: string; checklist?: string[]; lokal?: string[]; chromium?: string }) => {
     if (opts.historik ? files.length !== 1 : files.length < 2) throw new InputError('', undefined, 'usage.rapportArgs');
+    if (opts.format === 'pdf' && !opts.output) throw new InputError('', undefined, 'usage.pdfNeedsOutput');
+    const chromium = opts.format === 'pdf' ? findChromium(opts.chromium, io.env) : undefined;
     const max = Number(opts.max);
     if (!/^\d+$/.test(opts.max) || !Number.isSafeInteger(max) || max < 1) throw new InputError('', undefined, 'usage.badCount', { option: '--max', value: opts.max });
     const auditDate = opts.dato ? parseDate(opts.dato) : io.today();
@@ -316,7 +329,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const trend = trendOf(standards.map(({ label, standard }) => ({ label, report: audit(standard, lists, { auditDate, references }), data: standard.data })));
     // Loaded here: marked and the HTML report are not needed by any other command.
     const { trendHtml, trendJson, trendMarkdown } = await import('./formatters/trend.js');
-    const text = opts.format === 'json' ? trendJson(trend) : opts.format === 'markdown' ? trendMarkdown(trend) : trendHtml(trend);
+    const text = opts.format === 'json' ? trendJson(trend) : opts.format === 'markdown' ? trendMarkdown(trend) : opts.format === 'pdf' ? printPdf(trendHtml(trend), chromium as string) : trendHtml(trend);
     emit(io, [{ text, output: opts.output, notice: written(opts.output) }], files);
     setExit(0);
   });

@@ -9,7 +9,8 @@ import { InputError } from './errors.js';
 export interface Output {
   /** The name as the user gave it: errors and messages show this. */
   file: string;
-  content: string;
+  /** Text (written as UTF-8) or bytes (a PDF). */
+  content: string | Uint8Array;
 }
 
 /** Where and how one output goes: atomically into a regular file, or straight into a device or pipe. */
@@ -74,13 +75,13 @@ function lstatOrNothing(path: string): Stats | undefined {
 }
 
 /** Every byte, also where the system takes a write in parts (a pipe, a device). */
-function writeFully(fd: number, content: string): void {
-  const bytes = Buffer.from(content, 'utf8');
+function writeFully(fd: number, content: string | Uint8Array): void {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
 }
 
 /** Straight into a device or a pipe: opened for writing, never created or replaced. */
-function writeDirect(target: string, content: string): void {
+function writeDirect(target: string, content: string | Uint8Array): void {
   const fd = openSync(target, 'w');
   try {
     writeFully(fd, content);

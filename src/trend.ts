@@ -19,6 +19,8 @@ export interface TrendCell {
 export interface Trend {
   labels: string[];
   groups: { checklist: string; retningslinje: { id: string; title: string }; cells: TrendCell[] }[];
+  /** Each revision's totals: met requirements, and gaps counted once each (as in its summary). */
+  totals: TrendCell[];
   /** Revision by revision: what changed from the one before. */
   changes: { from: string; to: string; diff: DiffReport }[];
   latest: Report;
@@ -39,5 +41,6 @@ export function trendOf(revisions: readonly Revision[]): Trend {
     const before = revisions[i] as Revision;
     return { from: before.label, to: r.label, diff: diff(before.report, r.report, before.data, r.data) };
   });
-  return { labels: revisions.map((r) => r.label), groups, changes, latest: latest.report };
+  const totals = revisions.map(({ report: r }) => ({ met: r.summary.byLevel.skal.met + r.summary.byLevel.bør.met + r.summary.byLevel.kan.met, skal: r.summary.gaps.skal, bør: r.summary.gaps.bør }));
+  return { labels: revisions.map((r) => r.label), groups, totals, changes, latest: latest.report };
 }

@@ -48,7 +48,8 @@ describe.each(['validate', 'audit'])('kvalitetstjek %s on broken input', (comman
 describe('usage errors', () => {
   it.each([
     [['audit'], /argumentet 'filer' mangler/],
-    [['audit', fixture('eksempel-komplet.yaml'), '--format', 'pdf'], /ugyldig værdi "pdf" for --format: vælg mellem terminal, markdown, html, json, sarif, junit, github/],
+    [['audit', fixture('eksempel-komplet.yaml'), '--format', 'docx'], /ugyldig værdi "docx" for --format: vælg mellem terminal, markdown, html, json, sarif, junit, github, pdf/],
+    [['audit', fixture('eksempel-komplet.yaml'), '--format', 'pdf'], /PDF skrives til en fil: angiv -o FIL\.pdf/],
     [['audit', fixture('eksempel-komplet.yaml'), '-f', 'json', '-f', 'sarif'], /kun ét format kan skrives til skærmen/],
     [['diff', fixture('eksempel-komplet.yaml')], /angiv to filer, eller én fil og --git/],
     [['audit', 'fixtures/ingen/*.yaml'], /ingen filer matcher/],

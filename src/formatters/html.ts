@@ -1,14 +1,17 @@
-// The leaders' report: one self-contained HTML file (inline CSS and SVG, nothing from the network),
-// readable on screen and on paper. The body is the Markdown report rendered with marked; the
-// revision timeline and the charts are drawn here. Every value from a standard is escaped: the
-// Markdown escapes it, and marked is told to show any raw HTML as text and to link only to http(s).
+// The committee's report: one self-contained HTML file (inline CSS and SVG, nothing from the network),
+// readable on a tablet and printed on A4 (also as the PDF for the agenda). It reads in the order a
+// committee reads: status and dates, the conclusion, what must be fixed, what is recommended, the
+// coverage per retningslinje, the legal references, and what changed. Ids, lines, pointers and YAML
+// fixes are in the appendix: the consultant's Markdown report, rendered with marked. Every value from
+// a standard is escaped: here with escapeHtml, in the appendix by the Markdown and by marked, which is
+// told to show any raw HTML as text and to link only to http(s).
 import { Marked } from 'marked';
 import type { Report } from '../audit.js';
-import { LEVELS } from '../checklist.js';
 import { t } from '../messages.js';
+import { coverageChart, timeline } from './charts.js';
+import { conclusion, gapSentence, gapsAt, groupCoverage, longDate, referencesToUpdate, usedCategories } from './committee.js';
 import { markdown } from './markdown.js';
-import { escapeHtml } from './safe-text.js';
-import { groupTitle, revisionText } from './view.js';
+import { cssString, escapeHtml } from './safe-text.js';
 
 /** marked, set up for untrusted text: shared by every HTML report. */
 export const marked = new Marked({
@@ -29,137 +32,136 @@ export const marked = new Marked({
   },
 });
 
-const COLOURS = { met: '#2e7d32', skal: '#c62828', bør: '#ef6c00', declared: '#1565c0', notDeclared: '#bdbdbd' };
+const e = escapeHtml;
 
-interface Bar {
-  label: string;
-  title: string;
-  met: number;
-  skal: number;
-  bør: number;
-  declared: number;
-  notDeclared: number;
-}
+const section = (id: string, heading: string, content: string, cls = '') => `<section id="${id}"${cls ? ` class="${cls}"` : ''}><h2>${e(heading)}</h2>${content}</section>`;
+const list = (items: readonly string[], cls: string) => `<ul class="${cls}">${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>`;
 
-function barChart(id: string, caption: string, bars: readonly Bar[]): string {
-  const rowHeight = 22;
-  const labelWidth = 110;
-  const width = 640;
-  const max = Math.max(1, ...bars.map((b) => b.met + b.skal + b.bør + b.declared + b.notDeclared));
-  const scale = (width - labelWidth - 90) / max; // room for the count after the longest bar
-  const height = bars.length * rowHeight + 40;
-  const parts = (b: Bar) =>
-    (['met', 'skal', 'bør', 'declared', 'notDeclared'] as const)
-      .map((k) => ({ k, n: b[k] }))
-      .filter((p) => p.n > 0);
-  const rows = bars.map((b, i) => {
-    let x = labelWidth;
-    const y = 10 + i * rowHeight;
-    const rects = parts(b).map((p) => {
-      const w = p.n * scale;
-      const r = `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowHeight - 6}" fill="${COLOURS[p.k]}"><title>${escapeHtml(`${b.title}: ${p.n} ${t(`chart.${p.k}`)}`)}</title></rect>`;
-      x += w;
-      return r;
-    });
-    const total = b.skal + b.bør;
-    return `<g class="bar"><text x="${labelWidth - 6}" y="${y + 12}" text-anchor="end">${escapeHtml(b.label)}</text>${rects.join('')}<text x="${(x + 4).toFixed(1)}" y="${y + 12}" class="count">${total > 0 ? escapeHtml(t('chart.gaps', { count: total })) : ''}</text></g>`;
-  });
-  const legendY = height - 14;
-  const legend = (['met', 'skal', 'bør', 'declared', 'notDeclared'] as const)
-    .map((k, i) => `<rect x="${labelWidth + i * 105}" y="${legendY - 9}" width="10" height="10" fill="${COLOURS[k]}"/><text x="${labelWidth + i * 105 + 14}" y="${legendY}">${escapeHtml(t(`chart.${k}`))}</text>`)
-    .join('');
-  return `<figure class="chart" id="${id}"><svg role="img" aria-label="${escapeHtml(caption)}" viewBox="0 0 ${width} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">${rows.join('')}${legend}</svg><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
-}
-
-function charts(report: Report): string {
-  const byGroup: Bar[] = report.summary.groups.map((g) => {
-    const sum = (s: keyof (typeof g.byLevel)['skal']) => LEVELS.reduce((n, l) => n + g.byLevel[l][s], 0);
-    return {
-      label: g.retningslinje.id.startsWith('§') ? g.retningslinje.id.replace(', stk. ', ' stk. ') : g.retningslinje.id,
-      title: groupTitle(g.retningslinje),
-      met: sum('met'),
-      skal: g.gaps.skal,
-      bør: g.gaps.bør,
-      declared: sum('declared') + sum('deviation_explained'),
-      notDeclared: sum('not_declared'),
-    };
-  });
-  const byLevel: Bar[] = LEVELS.map((l) => {
-    const c = report.summary.byLevel[l];
-    return {
-      label: l,
-      title: l,
-      met: c.met,
-      skal: l === 'skal' ? c.missing + c.partly_met : 0,
-      bør: l === 'bør' ? c.missing + c.partly_met : 0,
-      declared: c.declared + c.deviation_explained,
-      notDeclared: c.not_declared,
-    };
-  });
-  return barChart('diagram-retningslinjer', t('chart.byGroup'), byGroup) + barChart('diagram-niveauer', t('chart.byLevel'), byLevel);
-}
-
-function timeline(report: Report): string {
+/** Status and dates: what the standard is, when it was adopted and revised, and when the next revision is due. */
+function status(report: Report): string {
   const s = report.standard;
-  const unknown = t('report.unknown');
-  const items: [string, string][] = [
-    [t('report.adopted'), [s.vedtaget.dato, s.vedtaget.af].filter(Boolean).join(', ') || unknown],
-    [t('report.lastRevised'), s.senestRevideret ?? unknown],
-    [t('report.nextRevision'), report.revision.due ?? unknown],
+  const unknown = t('committee.unknown');
+  const date = (d: string | null) => (d ? longDate(d) : unknown);
+  const r = report.revision;
+  const tag = r.status === 'overdue' ? ` <strong class="tag status-overdue">${e(t('committee.overdueTag'))}</strong>` : r.status === 'soon' ? ` <strong class="tag status-soon">${e(t('committee.soonTag'))}</strong>` : '';
+  const rows: [string, string][] = [
+    [t('committee.standard'), [s.titel, s.version].filter(Boolean).join(', ')],
+    [t('committee.adopted'), s.vedtaget.dato || s.vedtaget.af ? [s.vedtaget.dato ? longDate(s.vedtaget.dato) : null, s.vedtaget.af].filter(Boolean).join(', ') : unknown],
+    [t('committee.lastRevised'), date(s.senestRevideret)],
   ];
-  const li = items.map(([k, v]) => `<li><span class="when">${escapeHtml(v)}</span> <span class="what">${escapeHtml(k)}</span></li>`).join('');
-  return `<section class="timeline" id="tidslinje"><h2>${escapeHtml(t('report.revision'))}</h2><ol>${li}</ol><p class="status status-${report.revision.status}">${escapeHtml(revisionText(report))}</p></section>`;
+  const table = `<table class="facts"><tbody>${rows.map(([k, v]) => `<tr><th scope="row">${e(k)}</th><td>${e(v)}</td></tr>`).join('')}<tr><th scope="row">${e(t('committee.due'))}</th><td>${e(date(r.due))}${tag}</td></tr></tbody></table>`;
+  return section('status', t('committee.status'), table + (timeline(report) ?? ''));
+}
+
+/** Counts per retningslinje: a chart and the same numbers as a table. */
+function coverage(report: Report): string {
+  const { groups, total } = groupCoverage(report);
+  if (groups.length === 0) return '';
+  const used = usedCategories(total);
+  const head = `<thead><tr><th>${e(t('committee.group'))}</th>${used.map((c) => `<th>${e(t(`committee.cat.${c}`))}</th>`).join('')}</tr></thead>`;
+  const rows = groups.map((g) => `<tr><td>${e(g.label)}</td>${used.map((c) => `<td>${g.counts[c]}</td>`).join('')}</tr>`);
+  const sum = `<tr class="total"><td>${e(t('committee.total'))}</td>${used.map((c) => `<td data-series="${c}">${total[c]}</td>`).join('')}</tr>`;
+  const table = `<table class="counts">${head}<tbody>${rows.join('')}${sum}</tbody></table>`;
+  return section('daekning', t('committee.coverage'), `<p class="intro">${e(t('committee.coverageIntro'))}</p>${coverageChart(groups, total)}${table}`);
+}
+
+/** The consultant's report, a heading level down, as the appendix: ids, lines, pointers, YAML fixes. */
+function appendix(report: Report): string {
+  const body = (marked.parse(markdown([report])) as string)
+    // Its own title is the appendix heading's.
+    .replace(/^<h1>[\s\S]*?<\/h1>\n?/, '')
+    .replace(/<(\/?)h([1-5])>/g, (_, slash: string, n: string) => `<${slash}h${Number(n) + 1}>`);
+  return `<section id="bilag" class="appendix"><h2>${e(t('committee.appendix'))}</h2><p class="intro">${e(t('committee.appendixIntro'))}</p>${body}</section>`;
+}
+
+/** What the committee report may hold besides the report itself (the review across revisions adds its development). */
+export interface CommitteeExtras {
+  /** HTML for "what changed since the last revision", placed after the legal references. */
+  changes?: string;
+}
+
+/** One standard's report for the committee, in reading order, then the appendix. */
+export function committeeReport(report: Report, extras: CommitteeExtras = {}): string {
+  const skal = gapsAt(report, 'skal').map((f) => gapSentence(f, report));
+  const bør = gapsAt(report, 'bør').map((f) => gapSentence(f, report));
+  const refs = referencesToUpdate(report);
+  const front = `<header class="front"><h1>${e(t('report.title', { titel: report.standard.titel }))}</h1><p class="subtitle">${e(t('committee.subtitle', { kommune: report.standard.kommune, date: longDate(report.auditDate) }))}</p></header>`;
+  const parts = [
+    front,
+    status(report),
+    section('konklusion', t('committee.conclusionHeading'), conclusion(report).map((p) => `<p>${e(p)}</p>`).join('')),
+    skal.length ? section('skal', t('committee.mustFix'), `<p class="intro">${e(t('committee.mustFixIntro'))}</p>${list(skal, 'gaps gaps-skal')}`) : '',
+    bør.length ? section('boer', t('committee.recommended'), `<p class="intro">${e(t('committee.recommendedIntro'))}</p>${list(bør, 'gaps gaps-boer')}`) : '',
+    coverage(report),
+    section('lovhenvisninger', t('committee.references'), refs.length ? list(refs, 'references') : `<p>${e(t('committee.referencesNone'))}</p>`),
+    extras.changes ?? '',
+  ];
+  return `<article class="report"><div class="committee">${parts.join('')}</div>${appendix(report)}</article>`;
 }
 
 const CSS = `
 :root { --ink: #1d1d1b; --muted: #5f6368; --line: #d9d9d9; }
 * { box-sizing: border-box; }
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); margin: 0; background: #fafafa; }
-main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; background: #fff; }
-h1 { font-size: 1.9rem; margin: 0 0 1rem; }
-h2 { font-size: 1.4rem; margin: 2rem 0 .75rem; border-bottom: 2px solid var(--line); padding-bottom: .25rem; }
-h3 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
-h4 { font-size: 1rem; margin: 1.25rem 0 .25rem; }
+body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); margin: 0; background: #fafafa; }
+main { max-width: 52rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; background: #fff; }
+h1 { font-size: 1.8rem; line-height: 1.2; margin: 0 0 .25rem; }
+.subtitle { color: var(--muted); margin: 0 0 1rem; font-size: 1.05rem; }
+h2 { font-size: 1.35rem; margin: 1.75rem 0 .6rem; border-bottom: 2px solid var(--line); padding-bottom: .2rem; }
+h3 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; }
+h4, h5, h6 { font-size: 1rem; margin: 1.1rem 0 .25rem; }
+p { margin: .4rem 0 .7rem; }
+#konklusion p { font-size: 1.08rem; }
+.intro { color: var(--muted); }
+ul.gaps, ul.references, ul.changes { padding-left: 1.2rem; }
+ul.gaps li, ul.references li, ul.changes li { margin: .3rem 0; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
-th { background: #f1f3f4; }
-td:not(:first-child) { text-align: right; }
-table:first-of-type td { text-align: left; }
+thead th { background: #f1f3f4; }
+table.counts td:not(:first-child), table.counts th:not(:first-child) { text-align: right; }
+table.counts tr.total td { font-weight: 600; }
+table.facts { width: auto; min-width: 60%; }
+table.facts th { font-weight: 600; background: none; padding-right: 1.5rem; }
+.tag { margin-left: .4rem; text-transform: uppercase; font-size: .8em; letter-spacing: .03em; }
+.status-overdue { color: #c62828; }
+.status-soon { color: #ef6c00; }
 blockquote { margin: .5rem 0; padding: .25rem 1rem; border-left: 4px solid #90a4ae; background: #f5f7f8; }
-code { font-size: .85em; background: #f1f3f4; padding: 0 .2em; }
-.overview { display: grid; gap: 1rem; }
-.chart { margin: 0; }
-.chart svg { font-size: 11px; fill: var(--ink); }
-.chart .count { fill: var(--muted); }
+code { font-size: .85em; background: #f1f3f4; padding: 0 .2em; overflow-wrap: anywhere; }
+.chart { margin: .5rem 0 1rem; }
+.chart svg { font-size: 11.5px; fill: var(--ink); }
+.chart .count, .chart .year { fill: var(--muted); }
+.chart .axis, .chart .tick { stroke: #90a4ae; stroke-width: 1.5; }
+.chart .mark circle { fill: #90a4ae; }
+.chart .mark.today circle { fill: var(--ink); }
+.chart .mark.status-overdue circle { fill: #c62828; }
+.chart .mark.status-soon circle { fill: #ef6c00; }
+.chart .mark.due circle { fill: #2e7d32; }
+.chart .what { font-weight: 600; }
 figcaption { color: var(--muted); font-size: .85rem; }
-.timeline ol { list-style: none; padding: 0; display: flex; gap: 2rem; flex-wrap: wrap; }
-.timeline li { border-top: 4px solid #90a4ae; padding-top: .4rem; min-width: 10rem; }
-.timeline .when { display: block; font-weight: 600; }
-.timeline .what { color: var(--muted); }
-.status-overdue { color: #c62828; font-weight: 600; }
-.status-soon { color: #ef6c00; font-weight: 600; }
+.appendix { margin-top: 3rem; border-top: 3px solid var(--ink); font-size: .92rem; }
 .report + .report { border-top: 3px solid var(--ink); margin-top: 3rem; }
+@media (max-width: 40rem) { main { padding: 1rem .75rem 2rem; } .chart svg { font-size: 14px; } }
 @media print {
-  body { background: #fff; font-size: 11pt; }
+  body { background: #fff; font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
-  h2 { break-after: avoid; }
-  h3, h4 { break-after: avoid; }
-  blockquote, figure, table { break-inside: avoid; }
+  h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
+  tr, li, figure, blockquote, .facts { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  .appendix { margin-top: 2rem; font-size: 9pt; }
   .report + .report { break-before: page; border: 0; }
 }
 `;
 
-function one(report: Report): string {
-  const body = marked.parse(markdown([report])) as string;
-  // The overview (timeline and charts) goes before the first section of the Markdown report.
-  const overview = `<section class="overview" id="overblik">${timeline(report)}${charts(report)}</section>`;
-  const at = body.indexOf('<h2');
-  const html = at < 0 ? body + overview : body.slice(0, at) + overview + body.slice(at);
-  return `<article class="report">${html}</article>`;
+/** A4 pages, numbered, with the municipality and the date at the top of each page. */
+function pageCss(header: string): string {
+  const box = 'font: 8.5pt system-ui, Arial, sans-serif; color: #5f6368;';
+  return `@page { size: A4; margin: 18mm 16mm 18mm 18mm; @top-left { content: ${cssString(header)}; ${box} } @bottom-right { content: ${cssString(t('committee.page'))} " " counter(page) " " ${cssString(t('committee.of'))} " " counter(pages); ${box} } }`;
 }
 
-export function html(reports: readonly Report[]): string {
-  const title = reports.length === 1 ? t('report.title', { titel: (reports[0] as Report).standard.titel }) : t('report.batchTitle', { count: reports.length });
+/** The HTML document around one or more reports' articles. */
+export function htmlDocument(reports: readonly Report[], articles: readonly string[]): string {
+  const first = reports[0] as Report;
+  const title = reports.length === 1 ? t('report.title', { titel: first.standard.titel }) : t('report.batchTitle', { count: reports.length });
+  const header = t('committee.pageHeader', { kommune: reports.length === 1 ? first.standard.kommune : title, date: longDate(first.auditDate) });
   return [
     '<!doctype html>',
     '<html lang="da">',
@@ -168,13 +170,17 @@ export function html(reports: readonly Report[]): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // Nothing may be fetched: no scripts at all, styles and images only from the file itself.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${CSS}</style>`,
+    `<title>${e(title)}</title>`,
+    `<style>${CSS}${pageCss(header)}</style>`,
     '</head>',
     '<body>',
-    `<main>${reports.map(one).join('\n')}</main>`,
+    `<main>${articles.join('\n')}</main>`,
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+export function html(reports: readonly Report[]): string {
+  return htmlDocument(reports, reports.map((r) => committeeReport(r)));
 }

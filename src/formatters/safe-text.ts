@@ -99,3 +99,9 @@ export function visibleDeep<T>(value: T): T {
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visibleDeep(v)])) as T;
   return value;
 }
+
+/** A CSS string in double quotes: every character but letters, digits and a few marks as a hex escape. */
+export function cssString(text: string): string {
+  const body = [...visible(text).replace(/\n/g, ' ')].map((c) => (/[\p{L}\p{N} .,·()]/u.test(c) ? c : `\\${(c.codePointAt(0) ?? 0).toString(16)} `)).join('');
+  return `"${body}"`;
+}

@@ -2,9 +2,12 @@
 // of the HTML version, which adds the latest revision's full report) and JSON.
 import type { Trend } from '../trend.js';
 import { t } from '../messages.js';
-import { html, marked } from './html.js';
+import type { Finding } from '../audit.js';
+import { developmentChart } from './charts.js';
+import { citation } from './committee.js';
+import { committeeReport, htmlDocument } from './html.js';
 import { escapeMarkdown as esc } from './markdown-escape.js';
-import { jsonText } from './safe-text.js';
+import { escapeHtml as e, jsonText } from './safe-text.js';
 import { groupTitle } from './view.js';
 
 export function trendMarkdown(trend: Trend): string {
@@ -29,11 +32,27 @@ export function trendMarkdown(trend: Trend): string {
   return out.join('\n');
 }
 
-/** The trend, then the latest revision's full report, as one self-contained HTML file. */
+/** One change in plain words: what the requirement is about, and where it comes from. */
+function changeSentence(c: Trend['changes'][number]['diff']['changes'][number], trend: Trend): string {
+  const f = trend.latest.findings.find((x) => x.requirement.id === c.id) as Finding;
+  const subject = f.requirement.subject ?? f.requirement.text.replace(/[.\s]+$/u, '');
+  const cite = citation(f, trend.latest);
+  return t(`committee.change.${c.kind}`, { subject, cite, before: t(`status.${c.before}`), after: t(`status.${c.after}`) });
+}
+
+/** The development across revisions (a chart), and what changed from each revision to the next, newest first. */
+function changesSection(trend: Trend): string {
+  const chart = developmentChart(trend.labels.map((label, i) => ({ label, ...(trend.totals[i] as { met: number; skal: number; bør: number }) })));
+  const steps = [...trend.changes].reverse().map(({ from, to, diff }) => {
+    const items = (['improvement', 'regression', 'changed'] as const).flatMap((kind) => diff.changes.filter((c) => c.kind === kind)).map((c) => `<li class="${c.kind}">${e(changeSentence(c, trend))}</li>`);
+    return `<h3>${e(t('committee.changesFrom', { from, to }))}</h3>${items.length ? `<ul class="changes">${items.join('')}</ul>` : `<p>${e(t('committee.changesNone'))}</p>`}`;
+  });
+  return `<section id="udvikling"><h2>${e(t('committee.changes'))}</h2>${steps.join('')}<h3>${e(t('committee.development'))}</h3>${chart}</section>`;
+}
+
+/** The latest revision's committee report, with the development and the changes since the last revision. */
 export function trendHtml(trend: Trend): string {
-  const full = html([trend.latest]);
-  const section = `<section class="trend" id="udvikling">${marked.parse(trendMarkdown(trend)) as string}</section>`;
-  return full.replace('<main>', `<main>${section}`);
+  return htmlDocument([trend.latest], [committeeReport(trend.latest, { changes: changesSection(trend) })]);
 }
 
 export function trendJson(trend: Trend): string {
