@@ -1,5 +1,6 @@
 // Baselines: known gaps a pipeline accepts until they expire. Reading validates against
 // schemas/baseline.schema.json; writing lists every gap and reference finding of the given reports.
+import { yamlText } from './formatters/safe-text.js';
 import { stringify } from 'yaml';
 import { referenceKey } from './audit.js';
 import type { BaselineEntry, Report } from './audit.js';
@@ -28,5 +29,5 @@ export function baselineFor(reports: readonly Report[]): string {
     }
     for (const ref of r.references) entries.push({ kommune: r.standard.kommune, nøgle: referenceKey(ref), beskrivelse: ref.message.text });
   }
-  return `${t('baseline.header')}\n${stringify({ kendte_mangler: entries }, { lineWidth: 0 })}`;
+  return `${t('baseline.header')}\n${yamlText(stringify({ kendte_mangler: entries }, { lineWidth: 0 }))}`;
 }

@@ -1,12 +1,12 @@
 // Reading a YAML file: bytes → UTF-8 text → YAML document with positions → plain data.
 // Never writes; every problem becomes an InputError with file, line and column.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node as YamlNode, YAMLError } from 'yaml';
 import { InputError, inputErrors, MAX_LISTED_ERRORS } from './errors.js';
 import type { MessageArgs, MessageId } from './messages.js';
 import { createSourceMap, LineCounter, parseDocument } from './positions.js';
-import type { SourceMap } from './positions.js';
+import type { Position, SourceMap } from './positions.js';
 
 /**
  * Limits on what a file may ask of the reader, each stated in the README. A real standard is under
@@ -35,7 +35,24 @@ export interface LoadedYaml {
 const megabytes = (bytes: number) => `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toLocaleString('da-DK')} MB`;
 
 function checkSize(file: string, bytes: number, limit: number = LIMITS.fileBytes): void {
-  if (bytes > limit) throw new InputError(file, undefined, 'input.tooLarge', { size: megabytes(bytes), limit: megabytes(limit) });
+  if (bytes > limit) throw new InputError(file, limitPosition(file, limit), 'input.tooLarge', { size: megabytes(bytes), limit: megabytes(limit) });
+}
+
+/** Where in the file the limit is passed (line and column of its first byte beyond), read no further. */
+function limitPosition(file: string, limit: number): Position | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(limit);
+    const read = readSync(fd, head, 0, limit, 0);
+    const text = new TextDecoder('utf-8').decode(head.subarray(0, read));
+    const lastBreak = text.lastIndexOf('\n');
+    return { line: (text.match(/\n/g)?.length ?? 0) + 1, column: text.length - lastBreak };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 export function readText(file: string): string {

@@ -172,3 +172,33 @@ describe('import of pathological blocks', () => {
     expect(run.stderr).not.toMatch(/uventet/);
   });
 });
+
+describe('what the long fuzz run found', () => {
+  it('a file with nothing to import is an error at its first line', () => {
+    const file = join(tempDir(), 'tom.md');
+    writeFileSync(file, '#\n');
+    const run = cli(['import', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:1: `));
+  });
+
+  it('a file refused as binary is pointed at its first NUL byte', () => {
+    const file = join(tempDir(), 'nul.txt');
+    writeFileSync(file, 'Første linje\nAnden\u0000 linje\n');
+    const run = cli(['import', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}:2:6: `);
+  });
+
+  it('the draft carries no raw C1 or bidi character: escaped in strings, shown in comments', () => {
+    const dir = tempDir();
+    const file = join(dir, 'c1.md');
+    writeFileSync(file, '# Rusmiddelbehandling i Lilleby\u009b31m Kommune\n\n## Formål\n\nVi hjælper dig\u202e med at stoppe.\n');
+    const out = join(dir, 'udkast.yaml');
+    expect(cli(['import', file, '-o', out]).code).toBe(0);
+    const draft = readFileSync(out, 'utf8');
+    expect(draft).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
+    // The escapes mean the same characters to a YAML parser: no word of the source is lost.
+    expect((parse(draft) as { titel: string }).titel).toBe('Rusmiddelbehandling i Lilleby\u009b31m Kommune');
+  });
+});

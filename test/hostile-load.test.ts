@@ -61,7 +61,10 @@ describe('limits on size and on the number of problems listed', () => {
     writeFileSync(file, STANDARD + `# ${'x'.repeat(1024 * 1024)}\n`);
     const run = cli(['validate', file]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`${file}: filen er for stor: den fylder 1,1 MB, og kvalitetstjek læser højst 1 MB\n`);
+    // Pointed at where the limit is passed: on the comment line, 1 MB into the file.
+    const lines = STANDARD.split('\n').length;
+    const column = 1024 * 1024 - STANDARD.length + 1;
+    expect(run.stderr).toBe(`${file}:${lines}:${column}: filen er for stor: den fylder 1,1 MB, og kvalitetstjek læser højst 1 MB\n`);
   });
 
   it('a file just under 1 MB is read', () => {

@@ -29,7 +29,8 @@ export async function readDocument(file: string): Promise<SourceDocument> {
   } catch (err) {
     throw new InputError(file, undefined, 'import.unreadableDocument', { format: FORMAT_NAMES[format], reason: err instanceof Error ? err.message : String(err) });
   }
-  if (!doc.blocks.length) throw new InputError(file, undefined, 'import.noText', { format: FORMAT_NAMES[format] });
+  // Nothing to import: the file's start is where the text should have been.
+  if (!doc.blocks.length) throw new InputError(file, { line: 1, column: 1 }, 'import.noText', { format: FORMAT_NAMES[format] });
   return doc;
 }
 
