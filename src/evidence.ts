@@ -4,12 +4,11 @@
 // word of the term occurs in it, in any order: compared by Snowball Danish stem, after the Danish
 // stop words (stopwords-iso) are left out, or, for a word with a * at its start and/or end, as a
 // prefix / suffix / part of a word (Danish compounds: `*samtal*` finds "familiesamtaler").
-// minisearch ranks the passages (BM25); every hit is then checked word by word, so the ranking can
-// never let a passage through that does not hold a whole term.
+// The passages that hold a term are ranked by BM25 (scored as minisearch scores them); every hit is
+// then checked word by word, so the ranking can never let a passage through that does not hold a
+// whole term.
 // Evidence is never a verdict: it says where the text speaks to a subject, not that it is met.
 import { emptiness, PROSE_KEYS } from './substance.js';
-import MiniSearch from 'minisearch';
-import type { Query } from 'minisearch';
 import { stemmer } from '@orama/stemmers/danish';
 // The bundler keeps only the Danish list of this file (scripts/bundle.mjs).
 import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
@@ -296,47 +295,158 @@ export function matchTerm(passage: Passage, term: CompiledTerm): string[] | null
   return found;
 }
 
-const contentWords = (p: Passage | undefined): string[] => (p ? p.tokens.filter((t) => t.content).map((t) => t.word) : []);
+/**
+ * The catalog's terms, compiled once per set of terms (the checklists in use), not per standard:
+ * the stems they ask for, and their wildcard words by core, so that a word of a standard finds the
+ * wildcards it fits by looking up its own prefixes and suffixes instead of being tried against each.
+ */
+interface TermSet {
+  stems: ReadonlySet<string>;
+  /** Wildcard words by core (`raw` is the key the index keeps their fits under). */
+  prefixes: ReadonlyMap<string, readonly string[]>;
+  suffixes: ReadonlyMap<string, readonly string[]>;
+  contains: readonly TermWord[];
+  /** The shortest and longest core of a prefix or suffix wildcard. */
+  shortestCore: number;
+  longestCore: number;
+}
+
+const termSets = new WeakMap<readonly string[], TermSet>();
+
+function termSetOf(terms: readonly string[]): TermSet {
+  let set = termSets.get(terms);
+  if (set) return set;
+  const stems = new Set<string>();
+  const prefixes = new Map<string, string[]>();
+  const suffixes = new Map<string, string[]>();
+  const contains: TermWord[] = [];
+  const seen = new Set<string>();
+  let shortestCore = Infinity;
+  let longestCore = 0;
+  for (const t of terms) {
+    for (const w of compileTerm(t).words) {
+      if (w.kind === 'stem') {
+        stems.add(w.stem);
+        continue;
+      }
+      if (seen.has(w.raw)) continue;
+      seen.add(w.raw);
+      if (w.kind === 'contains') {
+        contains.push(w);
+        continue;
+      }
+      const byCore = w.kind === 'prefix' ? prefixes : suffixes;
+      const list = byCore.get(w.core);
+      if (list) list.push(w.raw);
+      else byCore.set(w.core, [w.raw]);
+      shortestCore = Math.min(shortestCore, w.core.length);
+      longestCore = Math.max(longestCore, w.core.length);
+    }
+  }
+  set = { stems, prefixes, suffixes, contains, shortestCore, longestCore };
+  termSets.set(terms, set);
+  return set;
+}
+
+/** BM25's parameters: minisearch's defaults (k1, b, and BM25+'s d), which the ranking was tuned with. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+
+/** A passage's running score for one query, and the distinct stems that contributed to it. */
+interface Hit {
+  score: number;
+  stems: string[];
+}
+type Hits = Map<number, Hit>;
+
+const addUnique = (target: string[], source: readonly string[]) => {
+  for (const s of source) if (!target.includes(s)) target.push(s);
+};
+
+/** Either query: the passages of both, their scores added. Mutates and returns `a`. */
+function either(a: Hits, b: Hits): Hits {
+  for (const [id, hit] of b) {
+    const had = a.get(id);
+    if (!had) a.set(id, hit);
+    else {
+      had.score = had.score + hit.score;
+      addUnique(had.stems, hit.stems);
+    }
+  }
+  return a;
+}
+
+/** Both queries: the passages of both (in `b`'s order), their scores added. */
+function both(a: Hits, b: Hits): Hits {
+  const out: Hits = new Map();
+  for (const [id, hit] of b) {
+    const had = a.get(id);
+    if (!had) continue;
+    addUnique(had.stems, hit.stems);
+    out.set(id, { score: had.score + hit.score, stems: had.stems });
+  }
+  return out;
+}
+
+/** Where a stem occurs: the passages (ascending) and how often in each. */
+interface Postings {
+  ids: number[];
+  counts: number[];
+  /** Each passage's BM25 score for this stem, computed on first use. */
+  scores?: Float64Array;
+}
 
 export class EvidenceIndex {
   readonly passages: Passage[];
-  private readonly index: MiniSearch<{ id: number }>;
+  private readonly postings = new Map<string, Postings>();
   /** What each wildcard word of the terms stands for here: the stems of the words of the text it fits. */
   private readonly wildcards = new Map<string, string[]>();
+  /** Each passage's length for BM25: its distinct content words. */
+  private readonly lengths: number[] = [];
+  private readonly averageLength: number;
 
   /**
    * An index of the passages for these terms. Only the stems the terms can ask for are indexed (a
    * fraction of the text's words, so building is cheap); a passage's length still counts all its
    * content words, so BM25 scores are what a full index would give. `find` may ask only for words
-   * of these terms.
+   * of these terms. Scoring is BM25 (with BM25+'s lower bound), computed exactly as minisearch
+   * does it with its default parameters, over the passages that hold a term.
    */
   constructor(passages: Passage[], terms: readonly string[]) {
     this.passages = passages;
-    const wanted = new Set<string>();
-    const wild: TermWord[] = [];
-    for (const t of terms) {
-      for (const w of compileTerm(t).words) {
-        if (w.kind === 'stem') wanted.add(w.stem);
-        else if (!this.wildcards.has(w.raw)) {
-          this.wildcards.set(w.raw, []);
-          wild.push(w);
+    const set = termSetOf(terms);
+    const wanted = new Set(set.stems);
+    // The wildcards' fits: each distinct content word (in the order the text first uses it) looks
+    // up its own prefixes and suffixes among the wildcards' cores.
+    const fits = new Map<string, Set<string>>();
+    const fit = (raw: string, word: string) => {
+      let f = fits.get(raw);
+      if (!f) fits.set(raw, (f = new Set()));
+      f.add(stem(word));
+    };
+    if (set.longestCore > 0 || set.contains.length > 0) {
+      const vocabulary = new Set<string>();
+      for (const p of passages) for (const t of p.tokens) if (t.content) vocabulary.add(t.word);
+      for (const word of vocabulary) {
+        const longest = Math.min(word.length, set.longestCore);
+        for (let n = set.shortestCore; n <= longest; n++) {
+          for (const raw of set.prefixes.get(word.slice(0, n)) ?? []) fit(raw, word);
+          for (const raw of set.suffixes.get(word.slice(word.length - n)) ?? []) fit(raw, word);
         }
+        for (const w of set.contains) if (word.includes((w as { core: string }).core)) fit(w.raw, word);
       }
     }
-    if (wild.length > 0) {
-      const vocabulary = new Map<string, Token>();
-      for (const p of passages) for (const t of p.tokens) if (t.content) vocabulary.set(t.word, t);
-      for (const w of wild) {
-        const fits = new Set<string>();
-        for (const t of vocabulary.values()) if (wordMatches(w, t)) fits.add(stem(t.word));
-        this.wildcards.set(w.raw, [...fits]);
-        for (const s of fits) wanted.add(s);
-      }
+    for (const [raw, f] of fits) {
+      this.wildcards.set(raw, [...f]);
+      for (const s of f) wanted.add(s);
     }
     // A word is indexed by its stem when that stem is one the terms ask for. The stem is a prefix
     // of the word, so most words are rejected by a look-up of their prefixes, without stemming.
-    const longest = Math.max(0, ...[...wanted].map((w) => w.length));
-    const shortest = Math.min(longest, ...[...wanted].map((w) => w.length));
+    let longest = 0;
+    let shortest = Infinity;
+    for (const w of wanted) {
+      longest = Math.max(longest, w.length);
+      shortest = Math.min(shortest, w.length);
+    }
     const indexed = new Map<string, string | null>();
     const indexTerm = (word: string): string | null => {
       let out = indexed.get(word);
@@ -345,7 +455,7 @@ export class EvidenceIndex {
         for (let n = Math.min(word.length, longest); n >= shortest; n--) {
           if (wanted.has(word.slice(0, n))) {
             const s = stem(word);
-            out = wanted.has(s) ? s : null;
+            out = wanted.has(s) && word.startsWith(s) ? s : null;
             break;
           }
         }
@@ -353,43 +463,97 @@ export class EvidenceIndex {
       }
       return out;
     };
-    this.index = new MiniSearch<{ id: number }>({
-      fields: ['text'],
-      // The passages are tokenised once (passagesOf): minisearch gets their content words. A
-      // passage's length is all of them, so BM25 scores are what a full index would give.
-      extractField: (doc, field) => (field === 'id' ? doc.id : String(doc.id)),
-      tokenize: (id) => contentWords(passages[Number(id)]),
-      processTerm: indexTerm,
-      searchOptions: { tokenize: (text) => [text], processTerm: (stem) => stem },
-    });
-    this.index.addAll(passages.map((p) => ({ id: p.id })));
+    let average = 0;
+    const distinct = new Set<string>();
+    for (const p of passages) {
+      distinct.clear();
+      for (const t of p.tokens) {
+        if (!t.content) continue;
+        distinct.add(t.word);
+        const s = indexTerm(t.word);
+        if (s === null) continue;
+        let post = this.postings.get(s);
+        if (!post) this.postings.set(s, (post = { ids: [], counts: [] }));
+        const last = post.ids.length - 1;
+        if (post.ids[last] === p.id) (post.counts[last] as number)++;
+        else {
+          post.ids.push(p.id);
+          post.counts.push(1);
+        }
+      }
+      // A running average, added up in the order minisearch does, so scores are the same to the bit.
+      const n = this.lengths.length;
+      this.lengths.push(distinct.size);
+      average = (average * n + distinct.size) / (n + 1);
+    }
+    this.averageLength = average;
   }
 
-  /** One term as a minisearch query: every word required; a wildcard is any word of the text it fits. */
-  private queryOf(term: CompiledTerm): Query | null {
-    const parts: Query[] = [];
-    for (const w of term.words) {
-      if (w.kind === 'stem') {
-        parts.push(w.stem);
-        continue;
+  /** The passages that hold a stem, with its BM25 score in each. A fresh map: queries mutate hits. */
+  private hitsOf(s: string): Hits {
+    const hits: Hits = new Map();
+    const post = this.postings.get(s);
+    if (!post) return hits;
+    if (!post.scores) {
+      const { k, b, d } = BM25;
+      const total = this.passages.length;
+      const matching = post.ids.length;
+      const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+      post.scores = new Float64Array(matching);
+      for (let i = 0; i < matching; i++) {
+        const tf = post.counts[i] as number;
+        const length = this.lengths[post.ids[i] as number] as number;
+        post.scores[i] = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / this.averageLength)));
       }
-      const fits = this.wildcards.get(w.raw);
-      if (!fits || fits.length === 0) return null;
-      parts.push({ combineWith: 'OR', queries: fits });
     }
-    return { combineWith: 'AND', queries: parts };
+    for (let i = 0; i < post.ids.length; i++) hits.set(post.ids[i] as number, { score: post.scores[i] as number, stems: [s] });
+    return hits;
+  }
+
+  /** The stems a word of a term stands for here, or null when the text has none of them. */
+  private stemsOf(w: TermWord): readonly string[] | null {
+    if (w.kind === 'stem') return this.postings.has(w.stem) ? [w.stem] : null;
+    const fits = this.wildcards.get(w.raw);
+    return fits && fits.some((s) => this.postings.has(s)) ? fits : null;
+  }
+
+  /**
+   * The passages that hold every word of a term, scored: each word by the sum of its stems' scores
+   * (a wildcard stands for several), the words' sums added up. Null when no passage can hold it.
+   */
+  private hitsOfTerm(term: CompiledTerm): Hits | null {
+    const words: (readonly string[])[] = [];
+    for (const w of term.words) {
+      const stems = this.stemsOf(w);
+      if (!stems) return null;
+      words.push(stems);
+    }
+    let out: Hits | null = null;
+    for (const stems of words) {
+      let word: Hits | null = null;
+      for (const s of stems) word = word ? either(word, this.hitsOf(s)) : this.hitsOf(s);
+      out = out ? both(out, word as Hits) : (word as Hits);
+      if (out.size === 0) return null;
+    }
+    return out;
   }
 
   /** The best passages for a requirement's terms, best first; at most one per distinct sentence. */
   find(terms: readonly string[], limit = 3): EvidenceMatch[] {
     const compiled = terms.map(compileTerm).filter((t) => t.words.length > 0);
-    const queries = compiled.map((t) => this.queryOf(t)).filter((q): q is Query => q !== null);
-    if (queries.length === 0) return [];
-    const results = this.index.search({ combineWith: 'OR', queries });
+    let hits: Hits | null = null;
+    for (const t of compiled) {
+      const found = this.hitsOfTerm(t);
+      if (found) hits = hits ? either(hits, found) : found;
+    }
+    if (!hits) return [];
+    // A passage that holds more of the asked-for stems ranks higher: the score times their number.
+    const ranked = [...hits].map(([id, hit]) => ({ id, score: hit.score * (hit.stems.length || 1) }));
+    ranked.sort((a, b) => b.score - a.score);
     const out: EvidenceMatch[] = [];
     const seen = new Set<string>();
-    for (const r of results) {
-      const passage = this.passages[r.id as number];
+    for (const r of ranked) {
+      const passage = this.passages[r.id];
       if (!passage) continue;
       // The best term a passage holds: the one with the most words (the most specific).
       let best: { term: string; words: string[] } | null = null;
