@@ -293,7 +293,7 @@ export function audit(standard: Standard, checklists: readonly Checklist[], opti
         declared = null;
       }
       finding.declaration = declared;
-      if (!compiled.check) finding.coverage = coverageOf(standard, checklists, requirement, declared !== null, options.evidence !== false);
+      if (!compiled.check) finding.coverage = coverageOf(standard, view.empty, checklists, requirement, declared !== null, options.evidence !== false);
 
       if (compiled.check) {
         const errors = run(compiled.check, view.data, ctx);
@@ -408,10 +408,10 @@ export function evidenceFor(standard: Standard, terms: readonly string[], limit 
 const toPassage = (m: EvidenceMatch): EvidencePassage => ({ quote: quoteOf(m), pointer: m.passage.pointer, line: m.passage.line, column: m.passage.column, term: m.term, words: m.words });
 
 /** Declared, or what the text says: the index is built only when a requirement needs it. */
-function coverageOf(standard: Standard, lists: readonly Checklist[], requirement: CatalogEntry, declared: boolean, search: boolean): Coverage | null {
+function coverageOf(standard: Standard, empty: readonly EmptyText[], lists: readonly Checklist[], requirement: CatalogEntry, declared: boolean, search: boolean): Coverage | null {
   if (declared) return { status: 'declared', passages: [] };
   if (!search || requirement.terms.length === 0) return null;
-  const matches = evidenceIndex(standard, termsOf(lists)).find(requirement.terms);
+  const matches = evidenceIndex(standard, termsOf(lists), empty).find(requirement.terms);
   if (matches.length === 0) return { status: 'not_mentioned', passages: [] };
   return { status: 'mentioned', passages: matches.map(toPassage) };
 }

@@ -9,6 +9,7 @@
 // whole term.
 // Evidence is never a verdict: it says where the text speaks to a subject, not that it is met.
 import { emptiness, PROSE_KEYS } from './substance.js';
+import type { EmptyText } from './substance.js';
 import { stemmer } from '@orama/stemmers/danish';
 // The bundler keeps only the Danish list of this file (scripts/bundle.mjs).
 import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
@@ -238,16 +239,20 @@ export function sentences(text: string): [number, number][] {
   return out;
 }
 
-/** Every prose text of a standard, as passages with their place in the file. */
-export function passagesOf(data: unknown, source: SourceMap): Passage[] {
+/**
+ * Every prose text of a standard, as passages with their place in the file. `empty` is what
+ * substantiveView found empty in the same data, when the caller has it: the texts are then not
+ * judged a second time.
+ */
+export function passagesOf(data: unknown, source: SourceMap, empty?: readonly EmptyText[]): Passage[] {
   const passages: Passage[] = [];
+  const filler = empty && new Set(empty.filter((e) => e.kind !== 'thin').map((e) => e.pointer));
   const visit = (value: unknown, path: (string | number)[], key: string | number | undefined) => {
     if (typeof value === 'string') {
       if (typeof key !== 'string' || !PASSAGE_KEYS.has(key)) return;
       // A short text can still say something (a heading "Gavekort"); filler never does.
-      const empty = emptiness(value, key);
-      if (empty === 'placeholder' || empty === 'template') return;
       const pointer = toPointer(path);
+      if (filler ? filler.has(pointer) : isFiller(emptiness(value, key))) return;
       const all = tokenize(value);
       let k = 0;
       for (const [s, e] of sentences(value)) {
@@ -271,6 +276,8 @@ export function passagesOf(data: unknown, source: SourceMap): Passage[] {
   visit(data, [], undefined);
   return passages;
 }
+
+const isFiller = (kind: EmptyText['kind'] | null) => kind === 'placeholder' || kind === 'template';
 
 // ---- Search ----
 
@@ -302,13 +309,14 @@ export function matchTerm(passage: Passage, term: CompiledTerm): string[] | null
  */
 interface TermSet {
   stems: ReadonlySet<string>;
-  /** Wildcard words by core (`raw` is the key the index keeps their fits under). */
+  /** Prefix wildcards by core (`raw` is the key the index keeps their fits under). */
   prefixes: ReadonlyMap<string, readonly string[]>;
-  suffixes: ReadonlyMap<string, readonly string[]>;
-  contains: readonly TermWord[];
-  /** The shortest and longest core of a prefix or suffix wildcard. */
+  /** Every beginning of a prefix core: a word's prefixes are looked up only while they are one. */
+  beginnings: ReadonlySet<string>;
+  /** The shortest core of a prefix wildcard. */
   shortestCore: number;
-  longestCore: number;
+  /** Suffix and infix wildcards: few, so each is tried against each word. */
+  others: readonly { kind: 'suffix' | 'contains'; raw: string; core: string }[];
 }
 
 const termSets = new WeakMap<readonly string[], TermSet>();
@@ -318,11 +326,10 @@ function termSetOf(terms: readonly string[]): TermSet {
   if (set) return set;
   const stems = new Set<string>();
   const prefixes = new Map<string, string[]>();
-  const suffixes = new Map<string, string[]>();
-  const contains: TermWord[] = [];
+  const beginnings = new Set<string>();
+  const others: { kind: 'suffix' | 'contains'; raw: string; core: string }[] = [];
   const seen = new Set<string>();
   let shortestCore = Infinity;
-  let longestCore = 0;
   for (const t of terms) {
     for (const w of compileTerm(t).words) {
       if (w.kind === 'stem') {
@@ -331,19 +338,18 @@ function termSetOf(terms: readonly string[]): TermSet {
       }
       if (seen.has(w.raw)) continue;
       seen.add(w.raw);
-      if (w.kind === 'contains') {
-        contains.push(w);
+      if (w.kind !== 'prefix') {
+        others.push({ kind: w.kind, raw: w.raw, core: w.core });
         continue;
       }
-      const byCore = w.kind === 'prefix' ? prefixes : suffixes;
-      const list = byCore.get(w.core);
+      const list = prefixes.get(w.core);
       if (list) list.push(w.raw);
-      else byCore.set(w.core, [w.raw]);
+      else prefixes.set(w.core, [w.raw]);
       shortestCore = Math.min(shortestCore, w.core.length);
-      longestCore = Math.max(longestCore, w.core.length);
     }
   }
-  set = { stems, prefixes, suffixes, contains, shortestCore, longestCore };
+  for (const core of prefixes.keys()) for (let n = shortestCore; n <= core.length; n++) beginnings.add(core.slice(0, n));
+  set = { stems, prefixes, beginnings, shortestCore, others };
   termSets.set(terms, set);
   return set;
 }
@@ -423,16 +429,16 @@ export class EvidenceIndex {
       if (!f) fits.set(raw, (f = new Set()));
       f.add(stem(word));
     };
-    if (set.longestCore > 0 || set.contains.length > 0) {
+    if (set.prefixes.size > 0 || set.others.length > 0) {
       const vocabulary = new Set<string>();
       for (const p of passages) for (const t of p.tokens) if (t.content) vocabulary.add(t.word);
       for (const word of vocabulary) {
-        const longest = Math.min(word.length, set.longestCore);
-        for (let n = set.shortestCore; n <= longest; n++) {
-          for (const raw of set.prefixes.get(word.slice(0, n)) ?? []) fit(raw, word);
-          for (const raw of set.suffixes.get(word.slice(word.length - n)) ?? []) fit(raw, word);
+        for (let n = set.shortestCore; n <= word.length; n++) {
+          const head = word.slice(0, n);
+          if (!set.beginnings.has(head)) break;
+          for (const raw of set.prefixes.get(head) ?? []) fit(raw, word);
         }
-        for (const w of set.contains) if (word.includes((w as { core: string }).core)) fit(w.raw, word);
+        for (const w of set.others) if (w.kind === 'suffix' ? word.endsWith(w.core) : word.includes(w.core)) fit(w.raw, word);
       }
     }
     for (const [raw, f] of fits) {
@@ -576,12 +582,12 @@ const indexes = new WeakMap<object, { terms: readonly string[]; index: EvidenceI
 
 /**
  * The evidence index of a standard for a set of terms (all the terms of the checklists in use),
- * built on first use and kept for the standard's lifetime.
+ * built on first use and kept for the standard's lifetime. `empty`: as for passagesOf.
  */
-export function evidenceIndex(standard: { data: unknown; source: SourceMap }, terms: readonly string[]): EvidenceIndex {
+export function evidenceIndex(standard: { data: unknown; source: SourceMap }, terms: readonly string[], empty?: readonly EmptyText[]): EvidenceIndex {
   let entry = indexes.get(standard);
   if (!entry || entry.terms !== terms) {
-    entry = { terms, index: new EvidenceIndex(passagesOf(standard.data, standard.source), terms) };
+    entry = { terms, index: new EvidenceIndex(passagesOf(standard.data, standard.source, empty), terms) };
     indexes.set(standard, entry);
   }
   return entry.index;
