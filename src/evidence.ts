@@ -111,6 +111,14 @@ export const MIN_WILDCARD_CORE = 4;
 
 const compiledTerms = new Map<string, CompiledTerm>();
 
+/**
+ * Terms compiled ahead of time (the build does it for the bundled checklists, see
+ * scripts/bundle.mjs), so that a run does not compile a thousand terms before its first search.
+ */
+export function provideCompiledTerms(terms: readonly CompiledTerm[]): void {
+  for (const c of terms) compiledTerms.set(c.term, c);
+}
+
 export function compileTerm(term: string): CompiledTerm {
   let c = compiledTerms.get(term);
   if (c) return c;
