@@ -303,9 +303,15 @@ export interface EvidenceMatch {
 export function matchTerm(passage: Passage, term: CompiledTerm): string[] | null {
   const found: string[] = [];
   for (const w of term.words) {
-    const i = passage.tokens.findIndex((t) => wordMatches(w, t));
-    if (i < 0) return null;
-    found.push(passage.text.slice(passage.tokens[i]?.index, (passage.tokens[i]?.index ?? 0) + (passage.tokens[i]?.word.length ?? 0)));
+    let token: Token | undefined;
+    for (const t of passage.tokens) {
+      if (wordMatches(w, t)) {
+        token = t;
+        break;
+      }
+    }
+    if (!token) return null;
+    found.push(passage.text.slice(token.index, token.index + token.word.length));
   }
   return found;
 }
@@ -365,40 +371,10 @@ function termSetOf(terms: readonly string[]): TermSet {
 /** BM25's parameters: minisearch's defaults (k1, b, and BM25+'s d), which the ranking was tuned with. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
-/** A passage's running score for one query, and the distinct stems that contributed to it. */
+/** A passage's score for a requirement so far, and the distinct stems that contributed to it. */
 interface Hit {
   score: number;
-  stems: string[];
-}
-type Hits = Map<number, Hit>;
-
-const addUnique = (target: string[], source: readonly string[]) => {
-  for (const s of source) if (!target.includes(s)) target.push(s);
-};
-
-/** Either query: the passages of both, their scores added. Mutates and returns `a`. */
-function either(a: Hits, b: Hits): Hits {
-  for (const [id, hit] of b) {
-    const had = a.get(id);
-    if (!had) a.set(id, hit);
-    else {
-      had.score = had.score + hit.score;
-      addUnique(had.stems, hit.stems);
-    }
-  }
-  return a;
-}
-
-/** Both queries: the passages of both (in `b`'s order), their scores added. */
-function both(a: Hits, b: Hits): Hits {
-  const out: Hits = new Map();
-  for (const [id, hit] of b) {
-    const had = a.get(id);
-    if (!had) continue;
-    addUnique(had.stems, hit.stems);
-    out.set(id, { score: had.score + hit.score, stems: had.stems });
-  }
-  return out;
+  stems: Set<string>;
 }
 
 /** Where a stem occurs: the passages (ascending) and how often in each. */
@@ -406,7 +382,19 @@ interface Postings {
   ids: number[];
   counts: number[];
   /** Each passage's BM25 score for this stem, computed on first use. */
-  scores?: Float64Array;
+  scores?: Map<number, number>;
+}
+
+const compiledLists = new WeakMap<readonly string[], CompiledTerm[]>();
+
+/** A requirement's terms, compiled, less those with no content word (its list is compiled once). */
+function compiledList(terms: readonly string[]): CompiledTerm[] {
+  let list = compiledLists.get(terms);
+  if (!list) {
+    list = terms.map(compileTerm).filter((t) => t.words.length > 0);
+    compiledLists.set(terms, list);
+  }
+  return list;
 }
 
 export class EvidenceIndex {
@@ -503,66 +491,85 @@ export class EvidenceIndex {
     this.averageLength = average;
   }
 
-  /** The passages that hold a stem, with its BM25 score in each. A fresh map: queries mutate hits. */
-  private hitsOf(s: string): Hits {
-    const hits: Hits = new Map();
+  /** Each passage's BM25 score for a stem (computed on first use), or undefined where it does not occur. */
+  private scoresOf(s: string): Map<number, number> | undefined {
     const post = this.postings.get(s);
-    if (!post) return hits;
+    if (!post) return undefined;
     if (!post.scores) {
       const { k, b, d } = BM25;
       const total = this.passages.length;
       const matching = post.ids.length;
       const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
-      post.scores = new Float64Array(matching);
+      post.scores = new Map();
       for (let i = 0; i < matching; i++) {
         const tf = post.counts[i] as number;
         const length = this.lengths[post.ids[i] as number] as number;
-        post.scores[i] = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / this.averageLength)));
+        post.scores.set(post.ids[i] as number, idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / this.averageLength))));
       }
     }
-    for (let i = 0; i < post.ids.length; i++) hits.set(post.ids[i] as number, { score: post.scores[i] as number, stems: [s] });
-    return hits;
+    return post.scores;
   }
 
-  /** The stems a word of a term stands for here, or null when the text has none of them. */
-  private stemsOf(w: TermWord): readonly string[] | null {
-    if (w.kind === 'stem') return this.postings.has(w.stem) ? [w.stem] : null;
-    const fits = this.wildcards.get(w.raw);
-    return fits && fits.some((s) => this.postings.has(s)) ? fits : null;
+  /** The stems a word of a term stands for here (a wildcard stands for several). */
+  private stemsOf(w: TermWord): readonly string[] {
+    return w.kind === 'stem' ? [w.stem] : (this.wildcards.get(w.raw) ?? []);
+  }
+
+  /** The passages that hold a word of a term: its stems' passages, in that order. */
+  private readonly passagesWith = new Map<string, ReadonlySet<number>>();
+
+  private passagesOfWord(w: TermWord): ReadonlySet<number> {
+    const key = w.kind === 'stem' ? w.stem : w.raw;
+    let ids = this.passagesWith.get(key);
+    if (!ids) {
+      const found = new Set<number>();
+      for (const s of this.stemsOf(w)) for (const id of this.postings.get(s)?.ids ?? []) found.add(id);
+      this.passagesWith.set(key, (ids = found));
+    }
+    return ids;
   }
 
   /**
-   * The passages that hold every word of a term, scored: each word by the sum of its stems' scores
-   * (a wildcard stands for several), the words' sums added up. Null when no passage can hold it.
+   * Add a term's hits: the passages that hold every word of it (in the order its last word's
+   * stems give them), each scored by the sum of its words' scores, a word's score being the sum
+   * of its stems' (a wildcard stands for several). Only those passages are scored, and the sums
+   * are added up in the order BM25 over a query tree would add them (minisearch's), so ties and
+   * scores are exactly what a full search gives.
    */
-  private hitsOfTerm(term: CompiledTerm): Hits | null {
-    const words: (readonly string[])[] = [];
-    for (const w of term.words) {
-      const stems = this.stemsOf(w);
-      if (!stems) return null;
-      words.push(stems);
+  private addHits(hits: Map<number, Hit>, term: CompiledTerm): void {
+    const sets = term.words.map((w) => this.passagesOfWord(w));
+    if (sets.some((ids) => ids.size === 0)) return;
+    const last = sets[sets.length - 1] as ReadonlySet<number>;
+    for (const id of last) {
+      if (!sets.every((ids) => ids.has(id))) continue;
+      let score = 0;
+      const stems: string[] = [];
+      term.words.forEach((w, i) => {
+        let word: number | undefined;
+        for (const s of this.stemsOf(w)) {
+          const value = this.scoresOf(s)?.get(id);
+          if (value === undefined) continue;
+          word = word === undefined ? value : word + value;
+          stems.push(s);
+        }
+        score = i === 0 ? (word as number) : score + (word as number);
+      });
+      const had = hits.get(id);
+      if (!had) hits.set(id, { score, stems: new Set(stems) });
+      else {
+        had.score = had.score + score;
+        for (const s of stems) had.stems.add(s);
+      }
     }
-    let out: Hits | null = null;
-    for (const stems of words) {
-      let word: Hits | null = null;
-      for (const s of stems) word = word ? either(word, this.hitsOf(s)) : this.hitsOf(s);
-      out = out ? both(out, word as Hits) : (word as Hits);
-      if (out.size === 0) return null;
-    }
-    return out;
   }
 
   /** The best passages for a requirement's terms, best first; at most one per distinct sentence. */
   find(terms: readonly string[], limit = 3): EvidenceMatch[] {
-    const compiled = terms.map(compileTerm).filter((t) => t.words.length > 0);
-    let hits: Hits | null = null;
-    for (const t of compiled) {
-      const found = this.hitsOfTerm(t);
-      if (found) hits = hits ? either(hits, found) : found;
-    }
-    if (!hits) return [];
+    const compiled = compiledList(terms);
+    const hits = new Map<number, Hit>();
+    for (const t of compiled) this.addHits(hits, t);
     // A passage that holds more of the asked-for stems ranks higher: the score times their number.
-    const ranked = [...hits].map(([id, hit]) => ({ id, score: hit.score * (hit.stems.length || 1) }));
+    const ranked = [...hits].map(([id, hit]) => ({ id, score: hit.score * (hit.stems.size || 1) }));
     ranked.sort((a, b) => b.score - a.score);
     const out: EvidenceMatch[] = [];
     const seen = new Set<string>();
