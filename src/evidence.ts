@@ -576,14 +576,18 @@ export class EvidenceIndex {
     for (const r of ranked) {
       const passage = this.passages[r.id];
       if (!passage) continue;
-      // The best term a passage holds: the one with the most words (the most specific).
+      // The best term a passage holds: the one with the most words (the most specific). A term
+      // whose words (stems and cores) are not all in the text cannot match it, and is not tried.
+      const lower = passage.text.toLowerCase();
       let best: { term: string; words: string[] } | null = null;
       for (const t of compiled) {
+        if (best && t.words.length <= best.words.length) continue;
+        if (!t.words.every((w) => lower.includes(w.kind === 'stem' ? w.stem : w.core))) continue;
         const words = matchTerm(passage, t);
-        if (words && (!best || words.length > best.words.length)) best = { term: t.term, words };
+        if (words) best = { term: t.term, words };
       }
       if (!best) continue;
-      const key = passage.text.toLowerCase().replace(/\s+/g, ' ');
+      const key = lower.replace(/\s+/g, ' ');
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({ passage, term: best.term, words: best.words, score: r.score });
