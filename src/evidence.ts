@@ -261,16 +261,10 @@ export function passagesOf(data: unknown, source: SourceMap, empty?: readonly Em
       // A short text can still say something (a heading "Gavekort"); filler never does.
       const pointer = toPointer(path);
       if (filler ? filler.has(pointer) : isFiller(emptiness(value, key))) return;
-      const all = tokenize(value);
-      let k = 0;
       for (const [s, e] of sentences(value)) {
         const text = value.slice(s, e);
-        while (k < all.length && (all[k] as Token).index < s) k++;
-        const tokens: Token[] = [];
-        for (; k < all.length && (all[k] as Token).index < e; k++) {
-          const t = all[k] as Token;
-          tokens.push({ word: t.word, index: t.index - s, content: t.content });
-        }
+        // A sentence ends at a separator, so no word spans two: each is tokenised on its own.
+        const tokens = tokenize(text);
         if (!tokens.some((t) => t.content)) continue;
         const at = source.locateInValue(pointer, s);
         passages.push({ id: passages.length, pointer, start: s, text, line: at.line, column: at.column, tokens });
