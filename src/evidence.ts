@@ -595,12 +595,12 @@ const indexes = new WeakMap<object, { terms: readonly string[]; index: EvidenceI
 
 /**
  * The evidence index of a standard for a set of terms (all the terms of the checklists in use),
- * built on first use and kept for the standard's lifetime. `empty`: as for passagesOf.
+ * built on first use and kept for the standard's lifetime.
  */
-export function evidenceIndex(standard: { data: unknown; source: SourceMap }, terms: readonly string[], empty?: readonly EmptyText[]): EvidenceIndex {
+export function evidenceIndex(standard: { data: unknown; source: SourceMap }, terms: readonly string[]): EvidenceIndex {
   let entry = indexes.get(standard);
   if (!entry || entry.terms !== terms) {
-    entry = { terms, index: new EvidenceIndex(passagesOf(standard.data, standard.source, empty), terms) };
+    entry = { terms, index: new EvidenceIndex(passagesOf(standard.data, standard.source), terms) };
     indexes.set(standard, entry);
   }
   return entry.index;
