@@ -15,7 +15,7 @@ import type { ReferenceData, ReferenceFinding } from './references.js';
 import { VERSION } from './version.js';
 import { substantiveView } from './substance.js';
 import type { EmptyText } from './substance.js';
-import { evidenceIndex, quoteOf } from './evidence.js';
+import { EvidenceIndex, evidenceIndex, passagesOf, quoteOf } from './evidence.js';
 import type { EvidenceMatch } from './evidence.js';
 
 export const REPORT_VERSION = '1.0';
@@ -273,6 +273,12 @@ export function audit(standard: Standard, checklists: readonly Checklist[], opti
     return at;
   };
 
+  // One evidence index for the audit, built when a requirement first needs it and dropped with the
+  // audit: a batch keeps its standards and reports to the end, and need not keep their indexes too.
+  // The texts the substantive view found empty are not judged again.
+  let index: EvidenceIndex | undefined;
+  const evidence = options.evidence === false ? null : () => (index ??= new EvidenceIndex(passagesOf(data, standard.source, view.empty), termsOf(checklists)));
+
   const findings: Finding[] = [];
   for (const list of checklists) {
     const listApplies = !list.appliesIf || run(list.appliesIf, data, ctx).length === 0;
@@ -295,7 +301,7 @@ export function audit(standard: Standard, checklists: readonly Checklist[], opti
         declared = null;
       }
       finding.declaration = declared;
-      if (!compiled.check) finding.coverage = coverageOf(standard, checklists, requirement, declared !== null, options.evidence !== false);
+      if (!compiled.check) finding.coverage = coverageOf(evidence, requirement, declared !== null);
 
       if (compiled.check) {
         const errors = run(compiled.check, view.data, ctx);
@@ -409,11 +415,11 @@ export function evidenceFor(standard: Standard, terms: readonly string[], limit 
 
 const toPassage = (m: EvidenceMatch): EvidencePassage => ({ quote: quoteOf(m), pointer: m.passage.pointer, line: m.passage.line, column: m.passage.column, term: m.term, words: m.words });
 
-/** Declared, or what the text says: the index is built only when a requirement needs it. */
-function coverageOf(standard: Standard, lists: readonly Checklist[], requirement: CatalogEntry, declared: boolean, search: boolean): Coverage | null {
+/** Declared, or what the text says (`evidence` gives the audit's index; null when not searched). */
+function coverageOf(evidence: (() => EvidenceIndex) | null, requirement: CatalogEntry, declared: boolean): Coverage | null {
   if (declared) return { status: 'declared', passages: [] };
-  if (!search || requirement.terms.length === 0) return null;
-  const matches = evidenceIndex(standard, termsOf(lists)).find(requirement.terms);
+  if (!evidence || requirement.terms.length === 0) return null;
+  const matches = evidence().find(requirement.terms);
   if (matches.length === 0) return { status: 'not_mentioned', passages: [] };
   return { status: 'mentioned', passages: matches.map(toPassage) };
 }

@@ -4,12 +4,12 @@
 // word of the term occurs in it, in any order: compared by Snowball Danish stem, after the Danish
 // stop words (stopwords-iso) are left out, or, for a word with a * at its start and/or end, as a
 // prefix / suffix / part of a word (Danish compounds: `*samtal*` finds "familiesamtaler").
-// minisearch ranks the passages (BM25); every hit is then checked word by word, so the ranking can
-// never let a passage through that does not hold a whole term.
+// The passages that hold a term are ranked by BM25 (scored as minisearch scores them); every hit is
+// then checked word by word, so the ranking can never let a passage through that does not hold a
+// whole term.
 // Evidence is never a verdict: it says where the text speaks to a subject, not that it is met.
 import { emptiness, PROSE_KEYS } from './substance.js';
-import MiniSearch from 'minisearch';
-import type { Query } from 'minisearch';
+import type { EmptyText } from './substance.js';
 import { stemmer } from '@orama/stemmers/danish';
 // The bundler keeps only the Danish list of this file (scripts/bundle.mjs).
 import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
@@ -110,6 +110,14 @@ const TERM_WORD = new RegExp(`\\*?[${LETTERS}]+\\*?`, 'g');
 export const MIN_WILDCARD_CORE = 4;
 
 const compiledTerms = new Map<string, CompiledTerm>();
+
+/**
+ * Terms compiled ahead of time (the build does it for the bundled checklists, see
+ * scripts/bundle.mjs), so that a run does not compile a thousand terms before its first search.
+ */
+export function provideCompiledTerms(terms: readonly CompiledTerm[]): void {
+  for (const c of terms) compiledTerms.set(c.term, c);
+}
 
 export function compileTerm(term: string): CompiledTerm {
   let c = compiledTerms.get(term);
@@ -239,26 +247,24 @@ export function sentences(text: string): [number, number][] {
   return out;
 }
 
-/** Every prose text of a standard, as passages with their place in the file. */
-export function passagesOf(data: unknown, source: SourceMap): Passage[] {
+/**
+ * Every prose text of a standard, as passages with their place in the file. `empty` is what
+ * substantiveView found empty in the same data, when the caller has it: the texts are then not
+ * judged a second time.
+ */
+export function passagesOf(data: unknown, source: SourceMap, empty?: readonly EmptyText[]): Passage[] {
   const passages: Passage[] = [];
+  const filler = empty && new Set(empty.filter((e) => e.kind !== 'thin').map((e) => e.pointer));
   const visit = (value: unknown, path: (string | number)[], key: string | number | undefined) => {
     if (typeof value === 'string') {
       if (typeof key !== 'string' || !PASSAGE_KEYS.has(key)) return;
       // A short text can still say something (a heading "Gavekort"); filler never does.
-      const empty = emptiness(value, key);
-      if (empty === 'placeholder' || empty === 'template') return;
       const pointer = toPointer(path);
-      const all = tokenize(value);
-      let k = 0;
+      if (filler ? filler.has(pointer) : isFiller(emptiness(value, key))) return;
       for (const [s, e] of sentences(value)) {
         const text = value.slice(s, e);
-        while (k < all.length && (all[k] as Token).index < s) k++;
-        const tokens: Token[] = [];
-        for (; k < all.length && (all[k] as Token).index < e; k++) {
-          const t = all[k] as Token;
-          tokens.push({ word: t.word, index: t.index - s, content: t.content });
-        }
+        // A sentence ends at a separator, so no word spans two: each is tokenised on its own.
+        const tokens = tokenize(text);
         if (!tokens.some((t) => t.content)) continue;
         const at = source.locateInValue(pointer, s);
         passages.push({ id: passages.length, pointer, start: s, text, line: at.line, column: at.column, tokens });
@@ -272,6 +278,8 @@ export function passagesOf(data: unknown, source: SourceMap): Passage[] {
   visit(data, [], undefined);
   return passages;
 }
+
+const isFiller = (kind: EmptyText['kind'] | null) => kind === 'placeholder' || kind === 'template';
 
 // ---- Search ----
 
@@ -289,54 +297,152 @@ export interface EvidenceMatch {
 export function matchTerm(passage: Passage, term: CompiledTerm): string[] | null {
   const found: string[] = [];
   for (const w of term.words) {
-    const i = passage.tokens.findIndex((t) => wordMatches(w, t));
-    if (i < 0) return null;
-    found.push(passage.text.slice(passage.tokens[i]?.index, (passage.tokens[i]?.index ?? 0) + (passage.tokens[i]?.word.length ?? 0)));
+    let token: Token | undefined;
+    for (const t of passage.tokens) {
+      if (wordMatches(w, t)) {
+        token = t;
+        break;
+      }
+    }
+    if (!token) return null;
+    found.push(passage.text.slice(token.index, token.index + token.word.length));
   }
   return found;
 }
 
-const contentWords = (p: Passage | undefined): string[] => (p ? p.tokens.filter((t) => t.content).map((t) => t.word) : []);
+/**
+ * The catalog's terms, compiled once per set of terms (the checklists in use), not per standard:
+ * the stems they ask for, and their wildcard words by core, so that a word of a standard finds the
+ * wildcards it fits by looking up its own prefixes and suffixes instead of being tried against each.
+ */
+interface TermSet {
+  stems: ReadonlySet<string>;
+  /** Prefix wildcards by core (`raw` is the key the index keeps their fits under). */
+  prefixes: ReadonlyMap<string, readonly string[]>;
+  /** Every beginning of a prefix core: a word's prefixes are looked up only while they are one. */
+  beginnings: ReadonlySet<string>;
+  /** The shortest core of a prefix wildcard. */
+  shortestCore: number;
+  /** Suffix and infix wildcards: few, so each is tried against each word. */
+  others: readonly { kind: 'suffix' | 'contains'; raw: string; core: string }[];
+}
+
+const termSets = new WeakMap<readonly string[], TermSet>();
+
+function termSetOf(terms: readonly string[]): TermSet {
+  let set = termSets.get(terms);
+  if (set) return set;
+  const stems = new Set<string>();
+  const prefixes = new Map<string, string[]>();
+  const beginnings = new Set<string>();
+  const others: { kind: 'suffix' | 'contains'; raw: string; core: string }[] = [];
+  const seen = new Set<string>();
+  let shortestCore = Infinity;
+  for (const t of terms) {
+    for (const w of compileTerm(t).words) {
+      if (w.kind === 'stem') {
+        stems.add(w.stem);
+        continue;
+      }
+      if (seen.has(w.raw)) continue;
+      seen.add(w.raw);
+      if (w.kind !== 'prefix') {
+        others.push({ kind: w.kind, raw: w.raw, core: w.core });
+        continue;
+      }
+      const list = prefixes.get(w.core);
+      if (list) list.push(w.raw);
+      else prefixes.set(w.core, [w.raw]);
+      shortestCore = Math.min(shortestCore, w.core.length);
+    }
+  }
+  for (const core of prefixes.keys()) for (let n = shortestCore; n <= core.length; n++) beginnings.add(core.slice(0, n));
+  set = { stems, prefixes, beginnings, shortestCore, others };
+  termSets.set(terms, set);
+  return set;
+}
+
+/** BM25's parameters: minisearch's defaults (k1, b, and BM25+'s d), which the ranking was tuned with. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+
+/** A passage's score for a requirement so far, and the distinct stems that contributed to it. */
+interface Hit {
+  score: number;
+  stems: Set<string>;
+}
+
+/** Where a stem occurs: the passages (ascending) and how often in each. */
+interface Postings {
+  ids: number[];
+  counts: number[];
+  /** Each passage's BM25 score for this stem, computed on first use. */
+  scores?: Map<number, number>;
+}
+
+const compiledLists = new WeakMap<readonly string[], CompiledTerm[]>();
+
+/** A requirement's terms, compiled, less those with no content word (its list is compiled once). */
+function compiledList(terms: readonly string[]): CompiledTerm[] {
+  let list = compiledLists.get(terms);
+  if (!list) {
+    list = terms.map(compileTerm).filter((t) => t.words.length > 0);
+    compiledLists.set(terms, list);
+  }
+  return list;
+}
 
 export class EvidenceIndex {
   readonly passages: Passage[];
-  private readonly index: MiniSearch<{ id: number }>;
+  private readonly postings = new Map<string, Postings>();
   /** What each wildcard word of the terms stands for here: the stems of the words of the text it fits. */
   private readonly wildcards = new Map<string, string[]>();
+  /** Each passage's length for BM25: its distinct content words. */
+  private readonly lengths: number[] = [];
+  private readonly averageLength: number;
 
   /**
    * An index of the passages for these terms. Only the stems the terms can ask for are indexed (a
    * fraction of the text's words, so building is cheap); a passage's length still counts all its
    * content words, so BM25 scores are what a full index would give. `find` may ask only for words
-   * of these terms.
+   * of these terms. Scoring is BM25 (with BM25+'s lower bound), computed exactly as minisearch
+   * does it with its default parameters, over the passages that hold a term.
    */
   constructor(passages: Passage[], terms: readonly string[]) {
     this.passages = passages;
-    const wanted = new Set<string>();
-    const wild: TermWord[] = [];
-    for (const t of terms) {
-      for (const w of compileTerm(t).words) {
-        if (w.kind === 'stem') wanted.add(w.stem);
-        else if (!this.wildcards.has(w.raw)) {
-          this.wildcards.set(w.raw, []);
-          wild.push(w);
+    const set = termSetOf(terms);
+    const wanted = new Set(set.stems);
+    // The wildcards' fits: each distinct content word (in the order the text first uses it) looks
+    // up its own prefixes and suffixes among the wildcards' cores.
+    const fits = new Map<string, Set<string>>();
+    const fit = (raw: string, word: string) => {
+      let f = fits.get(raw);
+      if (!f) fits.set(raw, (f = new Set()));
+      f.add(stem(word));
+    };
+    if (set.prefixes.size > 0 || set.others.length > 0) {
+      const vocabulary = new Set<string>();
+      for (const p of passages) for (const t of p.tokens) if (t.content) vocabulary.add(t.word);
+      for (const word of vocabulary) {
+        for (let n = set.shortestCore; n <= word.length; n++) {
+          const head = word.slice(0, n);
+          if (!set.beginnings.has(head)) break;
+          for (const raw of set.prefixes.get(head) ?? []) fit(raw, word);
         }
+        for (const w of set.others) if (w.kind === 'suffix' ? word.endsWith(w.core) : word.includes(w.core)) fit(w.raw, word);
       }
     }
-    if (wild.length > 0) {
-      const vocabulary = new Map<string, Token>();
-      for (const p of passages) for (const t of p.tokens) if (t.content) vocabulary.set(t.word, t);
-      for (const w of wild) {
-        const fits = new Set<string>();
-        for (const t of vocabulary.values()) if (wordMatches(w, t)) fits.add(stem(t.word));
-        this.wildcards.set(w.raw, [...fits]);
-        for (const s of fits) wanted.add(s);
-      }
+    for (const [raw, f] of fits) {
+      this.wildcards.set(raw, [...f]);
+      for (const s of f) wanted.add(s);
     }
     // A word is indexed by its stem when that stem is one the terms ask for. The stem is a prefix
     // of the word, so most words are rejected by a look-up of their prefixes, without stemming.
-    const longest = Math.max(0, ...[...wanted].map((w) => w.length));
-    const shortest = Math.min(longest, ...[...wanted].map((w) => w.length));
+    let longest = 0;
+    let shortest = Infinity;
+    for (const w of wanted) {
+      longest = Math.max(longest, w.length);
+      shortest = Math.min(shortest, w.length);
+    }
     const indexed = new Map<string, string | null>();
     const indexTerm = (word: string): string | null => {
       let out = indexed.get(word);
@@ -345,7 +451,7 @@ export class EvidenceIndex {
         for (let n = Math.min(word.length, longest); n >= shortest; n--) {
           if (wanted.has(word.slice(0, n))) {
             const s = stem(word);
-            out = wanted.has(s) ? s : null;
+            out = wanted.has(s) && word.startsWith(s) ? s : null;
             break;
           }
         }
@@ -353,52 +459,129 @@ export class EvidenceIndex {
       }
       return out;
     };
-    this.index = new MiniSearch<{ id: number }>({
-      fields: ['text'],
-      // The passages are tokenised once (passagesOf): minisearch gets their content words. A
-      // passage's length is all of them, so BM25 scores are what a full index would give.
-      extractField: (doc, field) => (field === 'id' ? doc.id : String(doc.id)),
-      tokenize: (id) => contentWords(passages[Number(id)]),
-      processTerm: indexTerm,
-      searchOptions: { tokenize: (text) => [text], processTerm: (stem) => stem },
-    });
-    this.index.addAll(passages.map((p) => ({ id: p.id })));
+    let average = 0;
+    const distinct = new Set<string>();
+    for (const p of passages) {
+      distinct.clear();
+      for (const t of p.tokens) {
+        if (!t.content) continue;
+        distinct.add(t.word);
+        const s = indexTerm(t.word);
+        if (s === null) continue;
+        let post = this.postings.get(s);
+        if (!post) this.postings.set(s, (post = { ids: [], counts: [] }));
+        const last = post.ids.length - 1;
+        if (post.ids[last] === p.id) (post.counts[last] as number)++;
+        else {
+          post.ids.push(p.id);
+          post.counts.push(1);
+        }
+      }
+      // A running average, added up in the order minisearch does, so scores are the same to the bit.
+      const n = this.lengths.length;
+      this.lengths.push(distinct.size);
+      average = (average * n + distinct.size) / (n + 1);
+    }
+    this.averageLength = average;
   }
 
-  /** One term as a minisearch query: every word required; a wildcard is any word of the text it fits. */
-  private queryOf(term: CompiledTerm): Query | null {
-    const parts: Query[] = [];
-    for (const w of term.words) {
-      if (w.kind === 'stem') {
-        parts.push(w.stem);
-        continue;
+  /** Each passage's BM25 score for a stem (computed on first use), or undefined where it does not occur. */
+  private scoresOf(s: string): Map<number, number> | undefined {
+    const post = this.postings.get(s);
+    if (!post) return undefined;
+    if (!post.scores) {
+      const { k, b, d } = BM25;
+      const total = this.passages.length;
+      const matching = post.ids.length;
+      const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+      post.scores = new Map();
+      for (let i = 0; i < matching; i++) {
+        const tf = post.counts[i] as number;
+        const length = this.lengths[post.ids[i] as number] as number;
+        post.scores.set(post.ids[i] as number, idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / this.averageLength))));
       }
-      const fits = this.wildcards.get(w.raw);
-      if (!fits || fits.length === 0) return null;
-      parts.push({ combineWith: 'OR', queries: fits });
     }
-    return { combineWith: 'AND', queries: parts };
+    return post.scores;
+  }
+
+  /** The stems a word of a term stands for here (a wildcard stands for several). */
+  private stemsOf(w: TermWord): readonly string[] {
+    return w.kind === 'stem' ? [w.stem] : (this.wildcards.get(w.raw) ?? []);
+  }
+
+  /** The passages that hold a word of a term: its stems' passages, in that order. */
+  private readonly passagesWith = new Map<string, ReadonlySet<number>>();
+
+  private passagesOfWord(w: TermWord): ReadonlySet<number> {
+    const key = w.kind === 'stem' ? w.stem : w.raw;
+    let ids = this.passagesWith.get(key);
+    if (!ids) {
+      const found = new Set<number>();
+      for (const s of this.stemsOf(w)) for (const id of this.postings.get(s)?.ids ?? []) found.add(id);
+      this.passagesWith.set(key, (ids = found));
+    }
+    return ids;
+  }
+
+  /**
+   * Add a term's hits: the passages that hold every word of it (in the order its last word's
+   * stems give them), each scored by the sum of its words' scores, a word's score being the sum
+   * of its stems' (a wildcard stands for several). Only those passages are scored, and the sums
+   * are added up in the order BM25 over a query tree would add them (minisearch's), so ties and
+   * scores are exactly what a full search gives.
+   */
+  private addHits(hits: Map<number, Hit>, term: CompiledTerm): void {
+    const sets = term.words.map((w) => this.passagesOfWord(w));
+    if (sets.some((ids) => ids.size === 0)) return;
+    const last = sets[sets.length - 1] as ReadonlySet<number>;
+    for (const id of last) {
+      if (!sets.every((ids) => ids.has(id))) continue;
+      let score = 0;
+      const stems: string[] = [];
+      term.words.forEach((w, i) => {
+        let word: number | undefined;
+        for (const s of this.stemsOf(w)) {
+          const value = this.scoresOf(s)?.get(id);
+          if (value === undefined) continue;
+          word = word === undefined ? value : word + value;
+          stems.push(s);
+        }
+        score = i === 0 ? (word as number) : score + (word as number);
+      });
+      const had = hits.get(id);
+      if (!had) hits.set(id, { score, stems: new Set(stems) });
+      else {
+        had.score = had.score + score;
+        for (const s of stems) had.stems.add(s);
+      }
+    }
   }
 
   /** The best passages for a requirement's terms, best first; at most one per distinct sentence. */
   find(terms: readonly string[], limit = 3): EvidenceMatch[] {
-    const compiled = terms.map(compileTerm).filter((t) => t.words.length > 0);
-    const queries = compiled.map((t) => this.queryOf(t)).filter((q): q is Query => q !== null);
-    if (queries.length === 0) return [];
-    const results = this.index.search({ combineWith: 'OR', queries });
+    const compiled = compiledList(terms);
+    const hits = new Map<number, Hit>();
+    for (const t of compiled) this.addHits(hits, t);
+    // A passage that holds more of the asked-for stems ranks higher: the score times their number.
+    const ranked = [...hits].map(([id, hit]) => ({ id, score: hit.score * (hit.stems.size || 1) }));
+    ranked.sort((a, b) => b.score - a.score);
     const out: EvidenceMatch[] = [];
     const seen = new Set<string>();
-    for (const r of results) {
-      const passage = this.passages[r.id as number];
+    for (const r of ranked) {
+      const passage = this.passages[r.id];
       if (!passage) continue;
-      // The best term a passage holds: the one with the most words (the most specific).
+      // The best term a passage holds: the one with the most words (the most specific). A term
+      // whose words (stems and cores) are not all in the text cannot match it, and is not tried.
+      const lower = passage.text.toLowerCase();
       let best: { term: string; words: string[] } | null = null;
       for (const t of compiled) {
+        if (best && t.words.length <= best.words.length) continue;
+        if (!t.words.every((w) => lower.includes(w.kind === 'stem' ? w.stem : w.core))) continue;
         const words = matchTerm(passage, t);
-        if (words && (!best || words.length > best.words.length)) best = { term: t.term, words };
+        if (words) best = { term: t.term, words };
       }
       if (!best) continue;
-      const key = passage.text.toLowerCase().replace(/\s+/g, ' ');
+      const key = lower.replace(/\s+/g, ' ');
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({ passage, term: best.term, words: best.words, score: r.score });
