@@ -1,6 +1,8 @@
 // One category's run: every generated case is checked against every property and counted, then
 // each property that failed is replayed from its first failing case and shrunk by fast-check to a
 // minimal counterexample. The same seed gives the same cases, in vitest and in npm run fuzz.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Case } from './cases.js';
 import { describeCase } from './cases.js';
@@ -83,6 +85,12 @@ export function describeFailures(r: CategoryResult): string {
     const ex = f.minimal ?? { c: f.firstCase, violation: f.first, shrinks: -1 };
     lines.push(`  ${ex.violation.message}`);
     lines.push(ex.shrinks < 0 ? '  first counterexample (not shrunk):' : `  minimal counterexample (after ${ex.shrinks} shrinks):`, describeCase(ex.c).replace(/^/gm, '  '));
+    // The report shows a long input cut short; FUZZ_DUMP=folder keeps each counterexample whole.
+    const dump = process.env.FUZZ_DUMP;
+    if (dump) {
+      mkdirSync(dump, { recursive: true });
+      writeFileSync(join(dump, `${r.category}-${property}.json`), JSON.stringify(ex.c, null, 2));
+    }
   }
   return lines.join('\n');
 }
