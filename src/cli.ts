@@ -12,7 +12,7 @@ import { gitRevisions, gitShow } from './git.js';
 import { t } from './messages.js';
 import type { MessageArgs, MessageId } from './messages.js';
 import { jsonText, visibleLine } from './formatters/safe-text.js';
-import { skeleton } from './skeleton.js';
+import { example, skeleton } from './skeleton.js';
 import { loadReferenceData } from './reference-data.js';
 import { loadStandard, parseStandard } from './standard.js';
 import { baselineFor, loadBaseline } from './baseline.js';
@@ -280,9 +280,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   danishHelp(program.command('init'))
     .description(t('cli.init'))
     .argument('[fil]', t('cli.init.file'), 'kvalitetsstandard.yaml')
-    .action((file: string) => {
-      writeOutputs([{ file, content: skeleton() }], [], true);
-      io.stdout(say('cli.initWritten', { file }) + '\n');
+    .option('--eksempel', t('cli.opt.example'))
+    .action((file: string, opts: { eksempel?: boolean }) => {
+      writeOutputs([{ file, content: opts.eksempel ? example(file) : skeleton(file) }], [], true);
+      io.stdout(say(opts.eksempel ? 'cli.exampleWritten' : 'cli.initWritten', { file }) + '\n');
       setExit(0);
     });
 
