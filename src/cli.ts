@@ -134,12 +134,13 @@ interface Emitted {
   text: string;
   output?: string;
   notice?: string;
+  append?: boolean;
 }
 
 /** The files first, all of them or none; then the screen; then what was written where. */
 function emit(io: Io, items: readonly Emitted[], inputs: readonly string[]): void {
   writeOutputs(
-    items.flatMap((i) => (i.output ? [{ file: i.output, content: i.text }] : [])),
+    items.flatMap((i) => (i.output ? [{ file: i.output, content: i.text, append: i.append }] : [])),
     inputs,
   );
   for (const i of items) if (!i.output) io.stdout(i.text);
@@ -218,6 +219,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       if (opts.forslag && !output) continue;
       const render = await loadFormatter(format);
       items.push({ text: render(shown, { color: useColor(io, Boolean(output)), width: output ? undefined : io.columns }), output, notice: written(output) });
+      // In GitHub Actions the annotations come with a step summary (GitHub shows only a few annotations).
+      const summary = io.env.GITHUB_STEP_SUMMARY;
+      if (format === 'github' && summary) items.push({ text: (await import('./formatters/github.js')).githubSummary(shown), output: summary, append: true });
     }
     if (opts.forslag) {
       const { proposals } = await import('./formatters/proposals.js');

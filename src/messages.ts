@@ -239,7 +239,19 @@ const da = {
   'rule.subjectMismatch': () => 'Henvisning til en bestemmelse om noget andet',
   'rule.moved': () => 'Henvisning til en bestemmelse, der er flyttet til en anden lov',
   'rule.wrongRegister': () => 'Indberetning til det forkerte register',
+  'rule.renumbered.help': () =>
+    'Standarden henviser til en bestemmelse med dens gamle nummer. Bestemmelsen står nu under et andet stykke eller nummer i samme lov; ret henvisningen til den gældende nummerering, så borgeren kan slå den op.',
+  'rule.subjectMismatch.help': () =>
+    'Den bestemmelse, standarden henviser til, handler om noget andet end det, teksten omtaler. Henvis til den bestemmelse, der faktisk regulerer emnet.',
+  'rule.moved.help': () =>
+    'Reglerne er flyttet til en anden lov, så henvisningen er forældet. Henvis til den bestemmelse i den lov, der gælder nu (for børn og unge under 18 år kan det være en anden lov end for voksne).',
+  'rule.wrongRegister.help': () =>
+    'Standarden nævner et register til indberetning uden at nævne det register, der er det rette. Nævn det rette register (fx Stofmisbrugsdatabasen) ved dets navn.',
   'date.long': (a) => `${a.day}. ${['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'][Number(a.month) - 1] ?? ''} ${a.year}`,
+  'github.moreTitle': () => 'Flere fund',
+  'github.more': (a) => `${a.errors} fejl og ${a.warnings} advarsler mere vises ikke som annoteringer (GitHub viser højst ${a.max} af hver slags pr. trin); de står i loggen herunder og i trinnets opsummering`,
+  'github.summaryTitle': () => 'kvalitetstjek',
+  'github.summaryHead': () => 'Standard | Mangler skal | Mangler bør | Forkerte lovhenvisninger | Advarsler om registre',
   'severity.error': () => 'fejl',
   'severity.warning': () => 'advarsel',
   'report.referencesSection': () => 'Lovhenvisninger',
