@@ -12,8 +12,8 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-loadBundle()
-  .exports.main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  });
+const cli = loadBundle();
+cli.exports.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+  cli.saveCache();
+});

@@ -1,11 +1,21 @@
 // Build step: fold the CLI and its dependencies (and the precompiled validators) into one CommonJS
-// file, bundle/kvalitetstjek.cjs, then warm it up on the fixtures and save V8's code cache for it.
+// file, bundle/kvalitetstjek.cjs, named by a hash of its contents on its first line, then warm it up on
+// the fixtures and save V8's code cache for it in the builder's cache directory (see bin/loader.cjs).
 // ajv stays outside: it is only loaded to compile a consultant's own checklists.
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import loader from '../bin/loader.cjs';
 
-const { cachePath, loadBundle } = loader;
+const { buildId, bundlePath, cacheFile, loadBundle, writeCache } = loader;
+
+// The previous build's cache is of no more use once the bundle changes.
+let previous;
+try {
+  previous = cacheFile(readFileSync(bundlePath, 'utf8'));
+} catch {
+  previous = undefined;
+}
 
 // Commands and formats that most runs never use stay outside the bundle: their dynamic imports
 // point at the compiled modules in dist/, loaded only when asked for.
@@ -81,10 +91,19 @@ await build({
   logLevel: 'warning',
 });
 
+// The build id: a hash of the bundle, so a code cache is only ever used with the code it was made from
+// (V8 itself compares only the source's length).
+const code = readFileSync(bundlePath, 'utf8');
+const source = `// kvalitetstjek-build ${createHash('sha256').update(code).digest('hex').slice(0, 16)}\n${code}`;
+writeFileSync(bundlePath, source);
+if (!buildId(source)) throw new Error('bundle.mjs: the build id is not readable by bin/loader.cjs');
+
 // Warm-up: the code cache holds what has been compiled when it is made, so run the usual commands.
 const { exports, script } = loadBundle({ useCache: false });
 const quiet = { stdout: () => {}, stderr: () => {}, isTTY: false, columns: 100, env: {}, today: () => '2026-01-01' };
 const fixture = 'fixtures/helsingoer-rusmiddelbehandling.yaml';
 for (const format of ['terminal', 'json']) await exports.main(['audit', fixture, '-f', format], quiet);
 await exports.main(['validate', 'fixtures/fejl/ukendt-noegle.yaml'], quiet);
-writeFileSync(cachePath, script.createCachedData());
+const file = cacheFile(source);
+if (previous && previous !== file) rmSync(previous, { force: true });
+if (file) writeCache(file, script);

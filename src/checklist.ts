@@ -219,7 +219,7 @@ function findRef(value: unknown, target: string, at: string[] = []): string | un
 
 /** The precompiled form of the bundled checklists, written by scripts/precompile.mjs. */
 export interface BundledManifest {
-  /** Size and time of the files it was made from (see bundledSources). */
+  /** A hash of the files it was made from (see bundledSources). */
   sources: string;
   checklists: (Omit<Checklist, 'file' | 'source' | 'compiled' | 'appliesIf'> & {
     file: string;

@@ -15,7 +15,7 @@ import { gitRevisions, gitShow } from './git.js';
 import { t } from './messages.js';
 import type { MessageArgs, MessageId } from './messages.js';
 import { jsonText, visibleLine } from './formatters/safe-text.js';
-import { skeleton } from './skeleton.js';
+import { example, skeleton } from './skeleton.js';
 import { loadReferenceData } from './reference-data.js';
 import { loadStandard, parseStandard } from './standard.js';
 import { baselineFor, loadBaseline } from './baseline.js';
@@ -141,12 +141,13 @@ interface Emitted {
   text: string | Uint8Array;
   output?: string;
   notice?: string;
+  append?: boolean;
 }
 
 /** The files first, all of them or none; then the screen; then what was written where. */
 function emit(io: Io, items: readonly Emitted[], inputs: readonly string[]): void {
   writeOutputs(
-    items.flatMap((i) => (i.output ? [{ file: i.output, content: i.text }] : [])),
+    items.flatMap((i) => (i.output ? [{ file: i.output, content: i.text, append: i.append }] : [])),
     inputs,
   );
   for (const i of items) if (!i.output && typeof i.text === 'string') io.stdout(i.text);
@@ -233,6 +234,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const render = await loadFormatter(format === 'pdf' ? 'html' : format);
       const text = render(shown, { color: useColor(io, Boolean(output)), width: output ? undefined : io.columns });
       items.push({ text: format === 'pdf' ? printPdf(text, chromium as string) : text, output, notice: written(output) });
+      // In GitHub Actions the annotations come with a step summary (GitHub shows only a few annotations).
+      const summary = io.env.GITHUB_STEP_SUMMARY;
+      if (format === 'github' && summary) items.push({ text: (await import('./formatters/github.js')).githubSummary(shown), output: summary, append: true });
     }
     if (opts.forslag) {
       const { proposals } = await import('./formatters/proposals.js');
@@ -295,9 +299,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   danishHelp(program.command('init'))
     .description(t('cli.init'))
     .argument('[fil]', t('cli.init.file'), 'kvalitetsstandard.yaml')
-    .action((file: string) => {
-      writeOutputs([{ file, content: skeleton() }], [], true);
-      io.stdout(say('cli.initWritten', { file }) + '\n');
+    .option('--eksempel', t('cli.opt.example'))
+    .action((file: string, opts: { eksempel?: boolean }) => {
+      writeOutputs([{ file, content: opts.eksempel ? example(file) : skeleton(file) }], [], true);
+      io.stdout(say(opts.eksempel ? 'cli.exampleWritten' : 'cli.initWritten', { file }) + '\n');
       setExit(0);
     });
 

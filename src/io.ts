@@ -1,7 +1,7 @@
 // Writing files: all of a command's files or none of them, never over an input, never through a
 // name another user could have planted.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from './errors.js';
@@ -11,6 +11,8 @@ export interface Output {
   file: string;
   /** Text (written as UTF-8) or bytes (a PDF). */
   content: string | Uint8Array;
+  /** Added to the end of the file (made if missing) instead of replacing it: $GITHUB_STEP_SUMMARY. */
+  append?: boolean;
 }
 
 /** Where and how one output goes: atomically into a regular file, or straight into a device or pipe. */
@@ -81,12 +83,21 @@ function writeFully(fd: number, content: string | Uint8Array): void {
 }
 
 /** Straight into a device or a pipe: opened for writing, never created or replaced. */
-function writeDirect(target: string, content: string | Uint8Array): void {
-  const fd = openSync(target, 'w');
+function writeDirect(target: string, content: string | Uint8Array, append = false): void {
+  const fd = openSync(target, append ? 'a' : 'w');
   try {
     writeFully(fd, content);
   } finally {
     closeSync(fd);
+  }
+}
+
+function readExisting(target: string): string {
+  try {
+    return readFileSync(target, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw err;
   }
 }
 
@@ -96,6 +107,8 @@ function writeTemporary(p: Extract<Plan, { kind: 'replace' }>): void {
   const fd = openSync(tmp, 'wx', 0o600);
   p.tmp = tmp;
   try {
+    // Appending copies what is there into the temporary file first: still all or nothing.
+    if (p.output.append) writeFully(fd, readExisting(p.target));
     writeFully(fd, p.output.content);
     fchmodSync(fd, p.mode);
     fsyncSync(fd);
@@ -129,7 +142,7 @@ export function writeOutputs(outputs: readonly Output[], inputs: readonly string
     }
     for (const p of plans) {
       current = p;
-      if (p.kind === 'direct') writeDirect(p.target, p.output.content);
+      if (p.kind === 'direct') writeDirect(p.target, p.output.content, p.output.append);
     }
     for (const p of replaced) {
       current = p;

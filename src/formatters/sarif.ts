@@ -1,5 +1,10 @@
 // SARIF 2.1.0: one rule per requirement (and per kind of legal reference finding), one result per
 // gap or reference finding, with the file region. Baselined findings carry a suppression.
+// Checked with the SARIF Multitool's rules for GitHub code scanning (validate --rule-kind "Gh;Sarif"):
+// every rule has a fullDescription and help (GH2012), a name only where it differs from the id
+// (SARIF1001), percent-encoded relative URIs (SARIF1002), and every result partialFingerprints that
+// do not depend on the line, so a finding keeps its identity when text above it moves.
+import { createHash } from 'node:crypto';
 import type { Finding, Report } from '../audit.js';
 import type { CatalogEntry } from '../checklist.js';
 import { t } from '../messages.js';
@@ -23,7 +28,7 @@ export function sarif(reports: readonly Report[]): string {
   };
   const requirementRule = (e: CatalogEntry) => ({
     id: e.id,
-    name: e.printedId ?? e.id,
+    ...(e.printedId && e.printedId !== e.id ? { name: e.printedId } : {}),
     shortDescription: { text: e.text.length > 200 ? `${e.text.slice(0, 197)}…` : e.text },
     fullDescription: { text: e.text },
     help: { text: helpText(e), markdown: explainMarkdown(e, []) },
@@ -35,13 +40,24 @@ export function sarif(reports: readonly Report[]): string {
 
   const results: object[] = [];
   for (const r of reports) {
+    const uri = pathUri(r.file);
+    const seen = new Map<string, number>();
+    // The rule, the file, and what tells two results of one rule in one file apart (with a count for
+    // the same citation written twice); never the line.
+    const fingerprint = (...parts: string[]) => {
+      const key = JSON.stringify([uri, ...parts]);
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      return { 'kvalitetstjek/v1': createHash('sha256').update(`${key}#${n}`).digest('hex') };
+    };
     for (const f of r.findings.filter((x) => x.gap)) {
       results.push({
         ruleId: f.requirement.id,
         ruleIndex: index.get(f.requirement.id),
         level: levelOf(f),
         message: { text: `${t(`status.${f.status}`)}: ${f.reasons.map((x) => x.text).join('; ')}` },
-        locations: [location(r.file, f.location?.line ?? 1, f.location?.column ?? 1)],
+        locations: [location(uri, f.location?.line ?? 1, f.location?.column ?? 1)],
+        partialFingerprints: fingerprint(f.requirement.id),
         ...(f.baselined ? { suppressions: [{ kind: 'external', justification: t('report.baselined') }] } : {}),
       });
     }
@@ -51,6 +67,8 @@ export function sarif(reports: readonly Report[]): string {
         id,
         name: ref.rule,
         shortDescription: { text: t(`rule.${ref.rule}`) },
+        fullDescription: { text: t(`rule.${ref.rule}.help`) },
+        help: { text: t(`rule.${ref.rule}.help`), markdown: t(`rule.${ref.rule}.help`) },
         defaultConfiguration: { level: ref.severity },
       }));
       results.push({
@@ -58,7 +76,8 @@ export function sarif(reports: readonly Report[]): string {
         ruleIndex,
         level: ref.severity,
         message: { text: ref.message.text },
-        locations: [location(r.file, ref.location.line, ref.location.column)],
+        locations: [location(uri, ref.location.line, ref.location.column)],
+        partialFingerprints: fingerprint(id, ref.citation),
         ...(ref.baselined ? { suppressions: [{ kind: 'external', justification: t('report.baselined') }] } : {}),
       });
     }
@@ -81,6 +100,6 @@ export function sarif(reports: readonly Report[]): string {
   return jsonText(log, 2) + '\n';
 }
 
-function location(file: string, line: number, column: number): object {
-  return { physicalLocation: { artifactLocation: { uri: pathUri(file) }, region: { startLine: line, startColumn: column } } };
+function location(uri: string, line: number, column: number): object {
+  return { physicalLocation: { artifactLocation: { uri }, region: { startLine: line, startColumn: column } } };
 }
