@@ -28,7 +28,8 @@ interface Annotation {
 function annotations(reports: readonly Report[]): Annotation[] {
   const out: Annotation[] = [];
   for (const r of reports) {
-    if (r.imported) lines.push(annotation('warning', r.file, 1, 1, t('report.importedTitle'), r.imported.note));
+    // A report from an unreviewed import says so first, whatever else is shown.
+    if (r.imported) out.push({ kind: 'warning', rank: -1, file: r.file, line: 1, col: 1, title: t('report.importedTitle'), message: r.imported.note });
     for (const f of r.findings.filter((x) => x.gap && !x.baselined)) {
       const skal = f.level === 'skal';
       out.push({
