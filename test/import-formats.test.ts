@@ -207,7 +207,7 @@ describe('the format is told by the content, and a bad file is an error in Danis
   it.each([
     ['beskadiget.docx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from('word/document.xml'), Buffer.alloc(64)]), /beskadiget\.docx: filen kan ikke læses som Word-dokument/],
     ['beskadiget.pdf', Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'), /beskadiget\.pdf: filen kan ikke læses som PDF/],
-    ['billede.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /billede\.png: filen kan ikke importeres: den er hverken PDF, Word/],
+    ['billede.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /billede\.png:3:1: filen kan ikke importeres: den er hverken PDF, Word/], // pointed at its first NUL byte
     ['arkiv.zip', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from('data/other.xml'), Buffer.alloc(64)]), /arkiv\.zip: filen kan ikke importeres/],
   ])('%s gives exit code 2 and names the file', (name, bytes, message) => {
     const file = join(tempDir(), name);
