@@ -1,6 +1,6 @@
 // Baselines: known gaps a pipeline accepts until they expire. Reading validates against
 // schemas/baseline.schema.json; writing lists every gap and reference finding of the given reports.
-import { yamlText } from './formatters/safe-text.js';
+import { yamlText } from './safe-text.js';
 import { stringify } from 'yaml';
 import { referenceKey } from './audit.js';
 import type { BaselineEntry, Report } from './audit.js';

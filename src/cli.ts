@@ -14,7 +14,7 @@ import { findChromium, printPdf } from './pdf.js';
 import { gitRevisions, gitShow } from './git.js';
 import { t } from './messages.js';
 import type { MessageArgs, MessageId } from './messages.js';
-import { jsonText, visibleLine } from './formatters/safe-text.js';
+import { jsonText, visibleLine } from './safe-text.js';
 import { example, skeleton } from './skeleton.js';
 import { loadReferenceData } from './reference-data.js';
 import { loadStandard, parseStandard } from './standard.js';

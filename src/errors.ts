@@ -1,4 +1,4 @@
-import { visibleLine } from './formatters/safe-text.js';
+import { visibleLine } from './safe-text.js';
 import { t } from './messages.js';
 import type { MessageArgs, MessageId } from './messages.js';
 import type { Position } from './positions.js';

@@ -4,7 +4,7 @@
 // (src/facts.ts), each with a comment naming the line or page it came from; text that fits no
 // section is kept under its own heading in øvrige_afsnit. Nothing of the source is dropped.
 // Pure: document in, draft out.
-import { yamlText } from './formatters/safe-text.js';
+import { yamlText } from './safe-text.js';
 import { Document, isMap, isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { InputError } from './errors.js';

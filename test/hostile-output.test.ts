@@ -17,7 +17,7 @@ import { main } from '../src/cli.js';
 import type { Io } from '../src/cli.js';
 import { marked } from '../src/formatters/html.js';
 import { codeSpan } from '../src/formatters/markdown-escape.js';
-import { pathUri, workflowData, workflowProperty } from '../src/formatters/safe-text.js';
+import { pathUri, workflowData, workflowProperty } from '../src/safe-text.js';
 import { fixture, root, tempDir, withoutSection } from './helpers.js';
 
 // ajv-formats and ajv-draft-04 are CommonJS; under NodeNext their default export is the module object.

@@ -5,7 +5,7 @@ import { t } from '../messages.js';
 import { paint } from './context.js';
 import type { FormatContext } from './context.js';
 import { escapeMarkdown as esc, quote } from './markdown-escape.js';
-import { jsonText, visible, visibleDeep } from './safe-text.js';
+import { jsonText, visible, visibleDeep } from '../safe-text.js';
 import { groupTitle } from './view.js';
 import { citationsIn, citeSources, describeProvision, longDate } from '../references.js';
 import type { Provision, ReferenceData } from '../references.js';

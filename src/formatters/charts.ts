@@ -5,7 +5,7 @@ import type { Report } from '../audit.js';
 import { t } from '../messages.js';
 import type { Category, CategoryCounts, GroupCoverage } from './committee.js';
 import { longDate, usedCategories } from './committee.js';
-import { escapeHtml } from './safe-text.js';
+import { escapeHtml } from '../safe-text.js';
 
 export const COLOURS: Record<Category, string> = {
   met: '#2e7d32',

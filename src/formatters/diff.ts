@@ -5,7 +5,7 @@ import { t } from '../messages.js';
 import { paint } from './context.js';
 import type { FormatContext } from './context.js';
 import { escapeMarkdown as esc } from './markdown-escape.js';
-import { jsonText, visibleDeep } from './safe-text.js';
+import { jsonText, visibleDeep } from '../safe-text.js';
 
 const KINDS = ['regression', 'improvement', 'changed'] as const;
 

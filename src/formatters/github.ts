@@ -9,7 +9,7 @@
 import type { Report } from '../audit.js';
 import { t } from '../messages.js';
 import { codeSpan, escapeMarkdown } from './markdown-escape.js';
-import { visibleLine, workflowData as data, workflowProperty as property } from './safe-text.js';
+import { visibleLine, workflowData as data, workflowProperty as property } from '../safe-text.js';
 
 /** Annotations of one kind GitHub shows per step. */
 export const ANNOTATIONS_PER_KIND = 10;

@@ -11,7 +11,7 @@ import { t } from '../messages.js';
 import { coverageChart, timeline } from './charts.js';
 import { conclusion, gapSentence, gapsAt, groupCoverage, longDate, referencesToUpdate, usedCategories } from './committee.js';
 import { markdown } from './markdown.js';
-import { cssString, escapeHtml } from './safe-text.js';
+import { cssString, escapeHtml } from '../safe-text.js';
 
 /** marked, set up for untrusted text: shared by every HTML report. */
 export const marked = new Marked({

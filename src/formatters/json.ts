@@ -5,7 +5,7 @@
 import { REPORT_VERSION } from '../audit.js';
 import type { Report } from '../audit.js';
 import type { CatalogEntry } from '../checklist.js';
-import { jsonText } from './safe-text.js';
+import { jsonText } from '../safe-text.js';
 
 function normalized(report: Report, catalog: Map<string, CatalogEntry>) {
   const findings = report.findings.map((f) => {

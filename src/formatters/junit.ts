@@ -8,7 +8,7 @@
 // registers, which are passing test cases with the warning in system-out.
 import type { Finding, Report } from '../audit.js';
 import { t } from '../messages.js';
-import { escapeXml } from './safe-text.js';
+import { escapeXml } from '../safe-text.js';
 
 // Every text, from the input or not, goes through the one XML rule: well-formed XML 1.0 whatever it holds.
 const xml = escapeXml;

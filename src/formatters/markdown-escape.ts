@@ -1,6 +1,6 @@
 // Text from the input is untrusted: these are the rules that keep it text in Markdown (and in the
 // HTML rendered from that Markdown). Built on the control-character rule in safe-text.ts.
-import { visible } from './safe-text.js';
+import { visible } from '../safe-text.js';
 
 /**
  * Input text as one line of Markdown text, safe in a paragraph, a heading, a list item or a table

@@ -10,7 +10,7 @@ import type { CatalogEntry } from '../checklist.js';
 import { t } from '../messages.js';
 import { VERSION } from '../version.js';
 import { explainMarkdown, helpText } from './catalog.js';
-import { jsonText, pathUri } from './safe-text.js';
+import { jsonText, pathUri } from '../safe-text.js';
 
 type Level = 'error' | 'warning' | 'note';
 

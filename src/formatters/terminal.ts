@@ -4,7 +4,7 @@ import type { Report } from '../audit.js';
 import { t } from '../messages.js';
 import { paint } from './context.js';
 import type { FormatContext } from './context.js';
-import { visibleDeep, visibleLine } from './safe-text.js';
+import { visibleDeep, visibleLine } from '../safe-text.js';
 import { coverageHeadings, coverageRows, displayId, expiredDeclarations, gaps, mentioned, metaRows, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
 
 /** One section per file; with several files, an overview table per file at the end. */

@@ -7,7 +7,7 @@ import { developmentChart } from './charts.js';
 import { citation } from './committee.js';
 import { committeeReport, htmlDocument } from './html.js';
 import { escapeMarkdown as esc } from './markdown-escape.js';
-import { escapeHtml as e, jsonText } from './safe-text.js';
+import { escapeHtml as e, jsonText } from '../safe-text.js';
 import { groupTitle } from './view.js';
 
 export function trendMarkdown(trend: Trend): string {
