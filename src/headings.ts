@@ -61,7 +61,7 @@ export function headingAt(line: string): [phrase: string, key: string, rest: str
 
 
 /** A heading that names an offer ("Anonymt gruppebehandlingstilbud") is part of the offers' section. */
-const OFFER_HEADING = /\p{L}*tilbud(?:et|dene)?\b/iu;
+const OFFER_HEADING = /tilbud(?:et|dene)?(?!\p{L})/iu;
 
 /** The section a heading belongs to by its name (numbering such as "3.2" ignored), or null. */
 export function sectionOfHeading(heading: string): string | null {

@@ -202,3 +202,16 @@ describe('what the long fuzz run found', () => {
     expect((parse(draft) as { titel: string }).titel).toBe('Rusmiddelbehandling i Lilleby\u009b31m Kommune');
   });
 });
+
+describe('the long fuzz run: a heading of 60,000 letters', () => {
+  it('is read in linear time (the offer-heading pattern took 12 s on it)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'lang.md');
+    writeFileSync(file, `# Standard\n\n## ${'x'.repeat(60_000)} og mere tekst\n\nBorgeren kan få 3 samtaler.\n`);
+    const started = Date.now();
+    const run = cli(['import', file, '-o', join(dir, 'udkast.yaml')]);
+    expect(run.code).toBe(0);
+    // Generous for a loaded CI machine; the pattern's backtracking took 12 s here.
+    expect(Date.now() - started).toBeLessThan(6000);
+  });
+});
