@@ -11,7 +11,7 @@ import { FORMAT_NAMES, loadFormatter } from './formatters/index.js';
 import type { FormatName } from './formatters/index.js';
 import { writeOutputs } from './io.js';
 import { findChromium, printPdf } from './pdf.js';
-import { gitRevisions, gitShow } from './git.js';
+import { gitRevisions, gitShow, gitShowIfPresent } from './git.js';
 import { t } from './messages.js';
 import type { MessageArgs, MessageId } from './messages.js';
 import { jsonText, visibleLine } from './safe-text.js';
@@ -265,13 +265,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const outputs = pairOutputs(opts.format ?? ['terminal'], opts.output ?? []);
     const auditDate = opts.dato ? parseDate(opts.dato) : io.today();
     const current = loadStandard(newFile ?? oldFile);
-    const previous = opts.git !== undefined ? parseStandard(`${opts.git}:${oldFile}`, gitShow(oldFile, opts.git)) : loadStandard(oldFile);
+    // A file added since the revision has no old side: it is read as empty, so every gap is new.
+    const oldText = opts.git !== undefined ? gitShowIfPresent(oldFile, opts.git) : undefined;
+    const previous = oldText === null ? null : oldText !== undefined ? parseStandard(`${opts.git}:${oldFile}`, oldText) : loadStandard(oldFile);
     const lists = checklistsFrom(opts);
     checkDeclarations(current, lists);
     const references = loadReferenceData();
-    const before = audit(previous, lists, { auditDate, references });
+    const before = previous ? audit(previous, lists, { auditDate, references }) : { file: `${opts.git}:${oldFile}`, absent: true as const };
     const after = audit(current, lists, { auditDate, references });
-    const d = diff(before, after, previous.data, current.data);
+    const d = diff(before, after, previous?.data ?? {}, current.data);
     const { diffJson, diffMarkdown, diffTerminal } = await diffFormats();
     const items: Emitted[] = [];
     for (const { format, output } of outputs) {

@@ -52,6 +52,31 @@ describe('kvalitetstjek diff --git', () => {
     expect(d2.sections.map((s) => s.section)).toEqual(['handleplaner']);
   });
 
+  it('reads a standard added since the revision as empty: every gap is new, and it says so', () => {
+    const dir = tempDir();
+    git(dir, 'init', '-q');
+    writeFileSync(join(dir, 'andet.yaml'), COMPLETE);
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-qm', 'first');
+    const file = join(dir, 'ny.yaml');
+    writeFileSync(file, without(COMPLETE, 'behandlingsgaranti'));
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-qm', 'a new standard');
+    const json = cli(['diff', file, '--git', 'HEAD~1', '--dato', DATE, '-f', 'json']);
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(1);
+    const d = JSON.parse(json.stdout) as { old: { absent: boolean }; changes: { id: string; kind: string; before: string | null }[] };
+    expect(d.old.absent).toBe(true);
+    expect(d.changes.map((c) => c.id)).toContain('bek1477-4.1.6');
+    expect(d.changes.every((c) => c.kind === 'regression' && c.before === null)).toBe(true);
+    const text = cli(['diff', file, '--git', 'HEAD~1', '--dato', DATE]).stdout;
+    expect(text).toContain('Filen fandtes ikke i den gamle udgave');
+    expect(text).toMatch(/bek1477-4\.1\.6 \(skal\): fandtes ikke → mangler/);
+    expect(cli(['diff', file, '--git', 'HEAD~1', '--dato', DATE, '-f', 'markdown']).stdout).toContain('Filen fandtes ikke i den gamle udgave');
+    // Unchanged since the revision: nothing new.
+    expect(cli(['diff', file, '--git', 'HEAD', '--dato', DATE]).code).toBe(0);
+  });
+
   it('compares two files too, and says when nothing changed', () => {
     const run = cli(['diff', fixture('eksempel-komplet.yaml'), fixture('eksempel-komplet.yaml'), '--dato', DATE]);
     expect(run.code).toBe(0);
