@@ -18,7 +18,7 @@ import { jsonText, visibleLine } from './safe-text.js';
 import { example, skeleton } from './skeleton.js';
 import { loadReferenceData } from './reference-data.js';
 import { loadStandard, parseStandard } from './standard.js';
-import { baselineFor, loadBaseline } from './baseline.js';
+import { baselineEntries, baselineText, readBaseline, prunedBaseline, staleEntries } from './baseline.js';
 import { diff } from './diff.js';
 import { checkDeclarations } from './declarations.js';
 import { forDisplay } from './display.js';
@@ -50,6 +50,7 @@ interface AuditCliOptions {
   vis: Visibility;
   baseline?: string;
   opretBaseline?: string;
+  rydBaseline?: boolean;
   varselDage: string;
   checklist?: string[];
   lokal?: string[];
@@ -194,6 +195,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .addOption(choice('--vis <niveau>', t('cli.opt.vis'), ['skal', 'bør', 'alle'] as const, 'alle'))
       .option('--baseline <fil>', t('cli.opt.baseline'))
       .option('--opret-baseline <fil>', t('cli.opt.createBaseline'))
+      .option('--ryd-baseline', t('cli.opt.pruneBaseline'))
       .option('--varsel-dage <dage>', t('cli.opt.warnDays'), '60')
       .option('--forslag', t('cli.opt.forslag'))
       .option('--chromium <sti>', t('cli.opt.chromium')),
@@ -209,7 +211,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     if (files.length === 0) throw new InputError('', undefined, 'usage.noFiles', { pattern: inputs.join(' ') });
     const lists = checklistsFrom(opts);
     const references = loadReferenceData();
-    const baseline = opts.baseline ? loadBaseline(opts.baseline) : undefined;
+    if (opts.rydBaseline && !opts.baseline) throw new InputError('', undefined, 'usage.pruneNeedsBaseline');
+    const loadedBaseline = opts.baseline ? readBaseline(opts.baseline) : undefined;
+    const baseline = loadedBaseline?.entries;
     // Each file is audited as soon as it is read, so its parsed YAML document can go before the
     // next one is parsed: a batch keeps only the reports.
     const hasDeclarations: boolean[] = [];
@@ -229,8 +233,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     // Everything is rendered before anything is written, so a failed write leaves no file behind.
     const items: Emitted[] = [];
     for (const { format, output } of outputs) {
-      // With --forslag the screen shows the proposals instead of a report.
-      if (opts.forslag && !output) continue;
+      // With --forslag the screen shows the proposals instead of a report; with --opret-baseline, what was written.
+      if ((opts.forslag || opts.opretBaseline) && !output) continue;
       const render = await loadFormatter(format === 'pdf' ? 'html' : format);
       const text = render(shown, { color: useColor(io, Boolean(output)), width: output ? undefined : io.columns });
       items.push({ text: format === 'pdf' ? printPdf(text, chromium as string) : text, output, notice: written(output) });
@@ -243,10 +247,21 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       io.stdout(proposals(reports.map((report, i) => ({ report, hasDeclarations: hasDeclarations[i] ?? false }))));
     }
     if (opts.opretBaseline) {
-      const count = reports.reduce((n, r) => n + r.findings.filter((f) => f.gap).length + r.references.length, 0);
-      items.push({ text: baselineFor(reports), output: opts.opretBaseline, notice: say('cli.baselineWritten', { file: opts.opretBaseline, count }) });
+      // As ESLint's bulk suppressions: writing a baseline is the run's purpose, so it succeeds and lists what it wrote.
+      const entries = baselineEntries(reports);
+      const listing = [say('cli.baselineWritten', { file: opts.opretBaseline, count: entries.length }), ...entries.map((b) => say('cli.baselineEntry', { kommune: b.kommune, key: b.nøgle })), say('cli.baselineFill')];
+      items.push({ text: baselineText(entries), output: opts.opretBaseline }, { text: listing.join('\n') + '\n' });
     }
-    emit(io, items, inputFiles);
+    const stale = loadedBaseline && opts.baseline ? staleEntries(loadedBaseline.entries, reports) : [];
+    if (opts.rydBaseline && opts.baseline && loadedBaseline && stale.length > 0) {
+      items.push({ text: prunedBaseline(loadedBaseline.text, stale), output: opts.baseline, notice: say('cli.baselinePruned', { file: opts.baseline, count: stale.length }) });
+    }
+    // The baseline is an input that --ryd-baseline may rewrite, so it is not guarded as one.
+    emit(io, items, opts.rydBaseline ? inputFiles.filter((f) => f !== opts.baseline) : inputFiles);
+    if (stale.length > 0 && !opts.rydBaseline) {
+      io.stderr([say('cli.baselineStale', { file: opts.baseline ?? '', count: stale.length }), ...stale.map((b) => say('cli.baselineEntry', { kommune: b.kommune, key: b.nøgle }))].join('\n') + '\n');
+    }
+    if (opts.opretBaseline) return setExit(0);
     setExit(reports.some((r) => failing(r.summary.gaps, r.summary.references, opts.failOn) > 0) ? 1 : 0);
   });
 

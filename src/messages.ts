@@ -135,6 +135,14 @@ const da = {
   'baseline.header': () =>
     '# kvalitetstjek baseline: kendte mangler, som ikke får en pipeline til at fejle.\n# Tilføj "ansvarlig" og "udløber" (ÅÅÅÅ-MM-DD) til hver post; efter udløbsdatoen tæller manglen igen.',
   'cli.baselineWritten': (a) => `Baseline med ${a.count} kendte mangler er skrevet til ${a.file}`,
+  'cli.baselineEntry': (a) => `  ${a.kommune}: ${a.key}`,
+  'cli.baselineFill': () => 'Udfyld "ansvarlig" og "udløber" (ÅÅÅÅ-MM-DD) for hver post.',
+  'cli.baselineStale': (a) => `advarsel: ${a.count} poster i ${a.file} svarer ikke længere til nogen mangel; fjern dem med --ryd-baseline:`,
+  'cli.baselinePruned': (a) => `${a.count} forældede poster er fjernet fra ${a.file}`,
+  'usage.pruneNeedsBaseline': () => '--ryd-baseline kræver --baseline <fil>',
+  'cli.opt.pruneBaseline': () => 'fjern poster fra baselinen, som ikke længere svarer til en mangel',
+  'report.known': () => 'kendt (baseline)',
+  'report.knownLine': (a) => `${a.count} kendte mangler (baseline) tæller ikke med.`,
   'cli.progress': (a) => `[${a.i}/${a.n}] ${a.file}`,
 
   'diff.title': (a) => `Ændringer fra ${a.old} til ${a.new}`,
