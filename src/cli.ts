@@ -1,6 +1,6 @@
 // Argument parsing and exit codes only: the work is done by the core, the printing by formatters.
 // Exit codes: 0 nothing at or above the fail level is missing, 1 something is, 2 usage or input error.
-import { Command, CommanderError, Help, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { audit, evidenceFor } from './audit.js';
 import type { Report } from './audit.js';
 import { loadAnyStandard, markImported } from './any-standard.js';
@@ -121,8 +121,21 @@ function parseDate(value: string): string {
   return value;
 }
 
-const choice = <T extends string>(flags: string, description: string, values: readonly T[], fallback?: T) => {
-  const o = new Option(flags, description).choices([...values]);
+/** A value as typed, in the spelling the choices use: any case, and "oe" for "ø" where a keyboard lacks it ("boer"). */
+const normalizeChoice = (value: string) => value.normalize('NFC').toLocaleLowerCase('da').replace(/oe/g, 'ø');
+
+/**
+ * An option with fixed values. `danish` maps the Danish names users type and read to the internal
+ * values, which stay accepted as aliases (the English names of earlier versions).
+ */
+const choice = <T extends string>(flags: string, description: string, values: readonly T[], fallback?: T, danish?: Readonly<Record<string, T>>) => {
+  const o = new Option(flags, description).argParser((value: string): T => {
+    const typed = normalizeChoice(value);
+    const found = values.find((v) => v === value || v === typed) ?? danish?.[typed];
+    // commander's own wording, which COMMANDER_MESSAGES turns into the Danish usage error.
+    if (found === undefined) throw new InvalidArgumentError(`Allowed choices are ${(danish ? Object.keys(danish) : values).join(', ')}.`);
+    return found;
+  });
   return fallback === undefined ? o : o.default(fallback);
 };
 
@@ -376,7 +389,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     danishHelp(checklistCmd.command('list'))
       .description(t('cli.checklist.list'))
       .addOption(choice('--niveau <niveau>', t('cli.opt.level'), LEVELS))
-      .addOption(choice('--type <type>', t('cli.opt.kind'), KINDS))
+      .addOption(choice('--type <type>', t('cli.opt.kind'), KINDS, undefined, { dokumentkrav: 'document', serviceniveau: 'service', praksis: 'practice' }))
       .addOption(choice('-f, --format <format>', t('cli.opt.catalogFormat'), CATALOG_FORMATS, 'terminal')),
   ).action(async (opts: { niveau?: string; type?: string; format: (typeof CATALOG_FORMATS)[number]; checklist?: string[]; lokal?: string[] }) => {
     const { catalogJson, catalogMarkdown, catalogTerminal } = await catalogFormats();

@@ -509,7 +509,7 @@ const da = {
   'cli.opt.createBaseline': () => 'skriv de nuværende mangler som baseline til denne fil',
   'cli.opt.warnDays': () => 'advar så mange dage før revisionen forfalder',
   'cli.audit.files': () => 'kvalitetsstandarder: filer, mapper eller mønstre (fx "standarder/*.yaml")',
-  'cli.opt.kind': () => 'vis kun krav af denne type: document, service eller practice',
+  'cli.opt.kind': () => 'vis kun krav af denne type: dokumentkrav, serviceniveau eller praksis',
   'cli.help.after': () =>
     [
       '',
