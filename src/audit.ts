@@ -472,9 +472,13 @@ function summarize(findings: readonly Finding[]): Report['summary'] {
       g.coverage[f.coverage.status]++;
       coverage[f.coverage.status]++;
     }
-    if (f.gap && f.level !== 'kan') {
+    // One count everywhere: a gap is counted once, under the requirement it is first found at, and not
+    // while a baseline accepts it. The per-retningslinje columns, the total, the charts (committee.ts
+    // categoryOf) and the sentences all use this rule, so the columns add up to the total. A duplicate
+    // still shows in the list of gaps, marked as the same gap as the one it repeats.
+    if (f.gap && f.level !== 'kan' && !f.duplicateOf && !f.baselined) {
       g.gaps[f.level]++;
-      if (!f.duplicateOf && !f.baselined) gaps[f.level]++;
+      gaps[f.level]++;
     }
   }
   return { gaps, references: { errors: 0, warnings: 0 }, byLevel, coverage, groups: [...groups.values()] };

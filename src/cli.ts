@@ -1,6 +1,6 @@
 // Argument parsing and exit codes only: the work is done by the core, the printing by formatters.
 // Exit codes: 0 nothing at or above the fail level is missing, 1 something is, 2 usage or input error.
-import { Command, CommanderError, Help, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { audit, evidenceFor } from './audit.js';
 import type { Report } from './audit.js';
 import { loadAnyStandard, markImported } from './any-standard.js';
@@ -11,14 +11,14 @@ import { FORMAT_NAMES, loadFormatter } from './formatters/index.js';
 import type { FormatName } from './formatters/index.js';
 import { writeOutputs } from './io.js';
 import { findChromium, printPdf } from './pdf.js';
-import { gitRevisions, gitShow } from './git.js';
+import { gitRevisions, gitShow, gitShowIfPresent } from './git.js';
 import { t } from './messages.js';
 import type { MessageArgs, MessageId } from './messages.js';
 import { jsonText, visibleLine } from './safe-text.js';
 import { example, skeleton } from './skeleton.js';
 import { loadReferenceData } from './reference-data.js';
 import { loadStandard, parseStandard } from './standard.js';
-import { baselineFor, loadBaseline } from './baseline.js';
+import { baselineEntries, baselineText, readBaseline, prunedBaseline, staleEntries } from './baseline.js';
 import { diff } from './diff.js';
 import { checkDeclarations } from './declarations.js';
 import { forDisplay } from './display.js';
@@ -50,6 +50,7 @@ interface AuditCliOptions {
   vis: Visibility;
   baseline?: string;
   opretBaseline?: string;
+  rydBaseline?: boolean;
   varselDage: string;
   checklist?: string[];
   lokal?: string[];
@@ -120,8 +121,21 @@ function parseDate(value: string): string {
   return value;
 }
 
-const choice = <T extends string>(flags: string, description: string, values: readonly T[], fallback?: T) => {
-  const o = new Option(flags, description).choices([...values]);
+/** A value as typed, in the spelling the choices use: any case, and "oe" for "ø" where a keyboard lacks it ("boer"). */
+const normalizeChoice = (value: string) => value.normalize('NFC').toLocaleLowerCase('da').replace(/oe/g, 'ø');
+
+/**
+ * An option with fixed values. `danish` maps the Danish names users type and read to the internal
+ * values, which stay accepted as aliases (the English names of earlier versions).
+ */
+const choice = <T extends string>(flags: string, description: string, values: readonly T[], fallback?: T, danish?: Readonly<Record<string, T>>) => {
+  const o = new Option(flags, description).argParser((value: string): T => {
+    const typed = normalizeChoice(value);
+    const found = values.find((v) => v === value || v === typed) ?? danish?.[typed];
+    // commander's own wording, which COMMANDER_MESSAGES turns into the Danish usage error.
+    if (found === undefined) throw new InvalidArgumentError(`Allowed choices are ${(danish ? Object.keys(danish) : values).join(', ')}.`);
+    return found;
+  });
   return fallback === undefined ? o : o.default(fallback);
 };
 
@@ -194,6 +208,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .addOption(choice('--vis <niveau>', t('cli.opt.vis'), ['skal', 'bør', 'alle'] as const, 'alle'))
       .option('--baseline <fil>', t('cli.opt.baseline'))
       .option('--opret-baseline <fil>', t('cli.opt.createBaseline'))
+      .option('--ryd-baseline', t('cli.opt.pruneBaseline'))
       .option('--varsel-dage <dage>', t('cli.opt.warnDays'), '60')
       .option('--forslag', t('cli.opt.forslag'))
       .option('--chromium <sti>', t('cli.opt.chromium')),
@@ -209,7 +224,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     if (files.length === 0) throw new InputError('', undefined, 'usage.noFiles', { pattern: inputs.join(' ') });
     const lists = checklistsFrom(opts);
     const references = loadReferenceData();
-    const baseline = opts.baseline ? loadBaseline(opts.baseline) : undefined;
+    if (opts.rydBaseline && !opts.baseline) throw new InputError('', undefined, 'usage.pruneNeedsBaseline');
+    const loadedBaseline = opts.baseline ? readBaseline(opts.baseline) : undefined;
+    const baseline = loadedBaseline?.entries;
     // Each file is audited as soon as it is read, so its parsed YAML document can go before the
     // next one is parsed: a batch keeps only the reports.
     const hasDeclarations: boolean[] = [];
@@ -229,8 +246,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     // Everything is rendered before anything is written, so a failed write leaves no file behind.
     const items: Emitted[] = [];
     for (const { format, output } of outputs) {
-      // With --forslag the screen shows the proposals instead of a report.
-      if (opts.forslag && !output) continue;
+      // With --forslag the screen shows the proposals instead of a report; with --opret-baseline, what was written.
+      if ((opts.forslag || opts.opretBaseline) && !output) continue;
       const render = await loadFormatter(format === 'pdf' ? 'html' : format);
       const text = render(shown, { color: useColor(io, Boolean(output)), width: output ? undefined : io.columns });
       items.push({ text: format === 'pdf' ? printPdf(text, chromium as string) : text, output, notice: written(output) });
@@ -243,10 +260,21 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       io.stdout(proposals(reports.map((report, i) => ({ report, hasDeclarations: hasDeclarations[i] ?? false }))));
     }
     if (opts.opretBaseline) {
-      const count = reports.reduce((n, r) => n + r.findings.filter((f) => f.gap).length + r.references.length, 0);
-      items.push({ text: baselineFor(reports), output: opts.opretBaseline, notice: say('cli.baselineWritten', { file: opts.opretBaseline, count }) });
+      // As ESLint's bulk suppressions: writing a baseline is the run's purpose, so it succeeds and lists what it wrote.
+      const entries = baselineEntries(reports);
+      const listing = [say('cli.baselineWritten', { file: opts.opretBaseline, count: entries.length }), ...entries.map((b) => say('cli.baselineEntry', { kommune: b.kommune, key: b.nøgle })), say('cli.baselineFill')];
+      items.push({ text: baselineText(entries), output: opts.opretBaseline }, { text: listing.join('\n') + '\n' });
     }
-    emit(io, items, inputFiles);
+    const stale = loadedBaseline && opts.baseline ? staleEntries(loadedBaseline.entries, reports) : [];
+    if (opts.rydBaseline && opts.baseline && loadedBaseline && stale.length > 0) {
+      items.push({ text: prunedBaseline(loadedBaseline.text, stale), output: opts.baseline, notice: say('cli.baselinePruned', { file: opts.baseline, count: stale.length }) });
+    }
+    // The baseline is an input that --ryd-baseline may rewrite, so it is not guarded as one.
+    emit(io, items, opts.rydBaseline ? inputFiles.filter((f) => f !== opts.baseline) : inputFiles);
+    if (stale.length > 0 && !opts.rydBaseline) {
+      io.stderr([say('cli.baselineStale', { file: opts.baseline ?? '', count: stale.length }), ...stale.map((b) => say('cli.baselineEntry', { kommune: b.kommune, key: b.nøgle }))].join('\n') + '\n');
+    }
+    if (opts.opretBaseline) return setExit(0);
     setExit(reports.some((r) => failing(r.summary.gaps, r.summary.references, opts.failOn) > 0) ? 1 : 0);
   });
 
@@ -265,13 +293,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const outputs = pairOutputs(opts.format ?? ['terminal'], opts.output ?? []);
     const auditDate = opts.dato ? parseDate(opts.dato) : io.today();
     const current = loadStandard(newFile ?? oldFile);
-    const previous = opts.git !== undefined ? parseStandard(`${opts.git}:${oldFile}`, gitShow(oldFile, opts.git)) : loadStandard(oldFile);
+    // A file added since the revision has no old side: it is read as empty, so every gap is new.
+    const oldText = opts.git !== undefined ? gitShowIfPresent(oldFile, opts.git) : undefined;
+    const previous = oldText === null ? null : oldText !== undefined ? parseStandard(`${opts.git}:${oldFile}`, oldText) : loadStandard(oldFile);
     const lists = checklistsFrom(opts);
     checkDeclarations(current, lists);
     const references = loadReferenceData();
-    const before = audit(previous, lists, { auditDate, references });
+    const before = previous ? audit(previous, lists, { auditDate, references }) : { file: `${opts.git}:${oldFile}`, absent: true as const };
     const after = audit(current, lists, { auditDate, references });
-    const d = diff(before, after, previous.data, current.data);
+    const d = diff(before, after, previous?.data ?? {}, current.data);
     const { diffJson, diffMarkdown, diffTerminal } = await diffFormats();
     const items: Emitted[] = [];
     for (const { format, output } of outputs) {
@@ -359,7 +389,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     danishHelp(checklistCmd.command('list'))
       .description(t('cli.checklist.list'))
       .addOption(choice('--niveau <niveau>', t('cli.opt.level'), LEVELS))
-      .addOption(choice('--type <type>', t('cli.opt.kind'), KINDS))
+      .addOption(choice('--type <type>', t('cli.opt.kind'), KINDS, undefined, { dokumentkrav: 'document', serviceniveau: 'service', praksis: 'practice' }))
       .addOption(choice('-f, --format <format>', t('cli.opt.catalogFormat'), CATALOG_FORMATS, 'terminal')),
   ).action(async (opts: { niveau?: string; type?: string; format: (typeof CATALOG_FORMATS)[number]; checklist?: string[]; lokal?: string[] }) => {
     const { catalogJson, catalogMarkdown, catalogTerminal } = await catalogFormats();

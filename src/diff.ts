@@ -13,7 +13,8 @@ export interface RequirementChange {
   id: string;
   level: Level;
   kind: ChangeKind;
-  before: Status;
+  /** Null when the old revision did not have the file: everything in it is new. */
+  before: Status | null;
   after: Status;
   text: string;
   /** Where to look in the new revision. */
@@ -29,7 +30,8 @@ export interface SectionChange {
 
 export interface DiffReport {
   reportVersion: string;
-  old: { file: string; version: string | null };
+  /** absent: the file did not exist in the old revision, which is read as empty. */
+  old: { file: string; version: string | null; absent: boolean };
   new: { file: string; version: string | null };
   auditDate: string;
   changes: RequirementChange[];
@@ -44,10 +46,22 @@ function sectionsOf(f: Finding): string[] {
   return f.location ? [parsePointer(f.location.pointer)[0] ?? ''].filter(Boolean) : [];
 }
 
-export function diff(before: Report, after: Report, oldData: Record<string, unknown>, newData: Record<string, unknown>): DiffReport {
+/** The old side when the file did not exist at the old revision: read as empty, so every gap is new. */
+export interface AbsentRevision {
+  file: string;
+  absent: true;
+}
+
+export function diff(old: Report | AbsentRevision, after: Report, oldData: Record<string, unknown>, newData: Record<string, unknown>): DiffReport {
+  const absent = 'absent' in old;
+  const before: Pick<Report, 'findings' | 'references'> = absent ? { findings: [], references: [] } : old;
   const previous = new Map(before.findings.map((f) => [f.requirement.id, f]));
   const changes: RequirementChange[] = [];
   for (const f of after.findings) {
+    if (absent) {
+      if (f.gap) changes.push({ id: f.requirement.id, level: f.level, kind: 'regression', before: null, after: f.status, text: f.requirement.text, location: f.location });
+      continue;
+    }
     const p = previous.get(f.requirement.id);
     if (!p || p.status === f.status) continue;
     const kind: ChangeKind = !p.gap && f.gap ? 'regression' : p.gap && !f.gap ? 'improvement' : 'changed';
@@ -75,7 +89,7 @@ export function diff(before: Report, after: Report, oldData: Record<string, unkn
   const addedRefs = after.references.filter((r) => !oldRefs.has(referenceKey(r)));
   return {
     reportVersion: after.reportVersion,
-    old: { file: before.file, version: before.standard.version },
+    old: absent ? { file: old.file, version: null, absent } : { file: old.file, version: old.standard.version, absent },
     new: { file: after.file, version: after.standard.version },
     auditDate: after.auditDate,
     changes,

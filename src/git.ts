@@ -58,11 +58,18 @@ export function gitRevisions(file: string, max: number): { rev: string; label: s
   return revisions;
 }
 
-/** The file's text at a revision (a name or a hash); the revision is resolved to a hash first. */
-export function gitShow(file: string, rev: string): string {
+/** The file's text at a revision (a name or a hash), or null when the file did not exist there. */
+export function gitShowIfPresent(file: string, rev: string): string | null {
   const hash = resolveRevision(file, rev);
   const r = run(file, ['cat-file', 'blob', `${hash}:./${basename(file)}`]);
   if (r.status === 0) return r.stdout;
-  if (r.status === 128 && !r.error) throw new InputError(file, undefined, 'git.notInRevision', { rev });
+  if (r.status === 128 && !r.error) return null;
   throw new InputError(file, undefined, 'usage.gitFailed', { rev, detail: firstLine(r) });
+}
+
+/** The file's text at a revision; a file absent there is an error. */
+export function gitShow(file: string, rev: string): string {
+  const text = gitShowIfPresent(file, rev);
+  if (text === null) throw new InputError(file, undefined, 'git.notInRevision', { rev });
+  return text;
 }

@@ -135,6 +135,14 @@ const da = {
   'baseline.header': () =>
     '# kvalitetstjek baseline: kendte mangler, som ikke får en pipeline til at fejle.\n# Tilføj "ansvarlig" og "udløber" (ÅÅÅÅ-MM-DD) til hver post; efter udløbsdatoen tæller manglen igen.',
   'cli.baselineWritten': (a) => `Baseline med ${a.count} kendte mangler er skrevet til ${a.file}`,
+  'cli.baselineEntry': (a) => `  ${a.kommune}: ${a.key}`,
+  'cli.baselineFill': () => 'Udfyld "ansvarlig" og "udløber" (ÅÅÅÅ-MM-DD) for hver post.',
+  'cli.baselineStale': (a) => `advarsel: ${a.count} poster i ${a.file} svarer ikke længere til nogen mangel; fjern dem med --ryd-baseline:`,
+  'cli.baselinePruned': (a) => `${a.count} forældede poster er fjernet fra ${a.file}`,
+  'usage.pruneNeedsBaseline': () => '--ryd-baseline kræver --baseline <fil>',
+  'cli.opt.pruneBaseline': () => 'fjern poster fra baselinen, som ikke længere svarer til en mangel',
+  'report.known': () => 'kendt (baseline)',
+  'report.knownLine': (a) => `${a.count} kendte mangler (baseline) tæller ikke med.`,
   'cli.progress': (a) => `[${a.i}/${a.n}] ${a.file}`,
 
   'diff.title': (a) => `Ændringer fra ${a.old} til ${a.new}`,
@@ -148,6 +156,8 @@ const da = {
   'diff.refAdded': () => 'Ny',
   'diff.refRemoved': () => 'Rettet',
   'diff.none': () => 'Ingen ændringer i kravenes status.',
+  'diff.oldAbsent': (a) => `Filen fandtes ikke i den gamle udgave (${a.file}); den regnes som tom, så alle mangler er nye.`,
+  'diff.absentStatus': () => 'fandtes ikke',
   'cli.diff': () => 'Sammenlign to udgaver af en standard krav for krav (nye mangler giver kode 1)',
   'cli.diff.old': () => 'den gamle udgave (eller, med --git, filen selv)',
   'cli.diff.new': () => 'den nye udgave (udelades med --git)',
@@ -499,7 +509,7 @@ const da = {
   'cli.opt.createBaseline': () => 'skriv de nuværende mangler som baseline til denne fil',
   'cli.opt.warnDays': () => 'advar så mange dage før revisionen forfalder',
   'cli.audit.files': () => 'kvalitetsstandarder: filer, mapper eller mønstre (fx "standarder/*.yaml")',
-  'cli.opt.kind': () => 'vis kun krav af denne type: document, service eller practice',
+  'cli.opt.kind': () => 'vis kun krav af denne type: dokumentkrav, serviceniveau eller praksis',
   'cli.help.after': () =>
     [
       '',

@@ -135,3 +135,28 @@ describe('output into a closed pipe', () => {
     expect(r.stderr).not.toMatch(/EPIPE|at .+:\d+:\d+/);
   });
 });
+
+describe('option values in Danish', () => {
+  const HELSINGOER = fixture('helsingoer-rusmiddelbehandling.yaml');
+  it('--type takes the Danish names the output uses, and the English ones as aliases', () => {
+    const kinds = (type: string) => (JSON.parse(cli(['checklist', 'list', '-f', 'json', '--type', type]).stdout) as { kind: string }[]).map((k) => k.kind);
+    expect(new Set(kinds('praksis'))).toEqual(new Set(['practice']));
+    expect(kinds('dokumentkrav')).toEqual(kinds('document'));
+    expect(kinds('Serviceniveau')).toEqual(kinds('service'));
+    const bad = cli(['checklist', 'list', '--type', 'x']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('vælg mellem dokumentkrav, serviceniveau, praksis');
+    expect(cli(['checklist', 'list', '--help']).stdout).toMatch(/dokumentkrav,\s+serviceniveau\s+eller\s+praksis/);
+  });
+
+  it('--fail-on and --vis take "bør" in any case and as "boer"', () => {
+    for (const v of ['boer', 'BØR', 'Bør']) {
+      expect(cli(['audit', HELSINGOER, '--dato', '2026-11-22', '--fail-on', v, '-f', 'json']).code).toBe(1);
+      expect(cli(['audit', HELSINGOER, '--dato', '2026-11-22', '--vis', v, '-f', 'json']).code).toBe(1);
+    }
+    expect(cli(['audit', HELSINGOER, '--dato', '2026-11-22', '--fail-on', 'ALDRIG', '-f', 'json']).code).toBe(0);
+    const bad = cli(['audit', HELSINGOER, '--fail-on', 'xx']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('ugyldig værdi "xx" for --fail-on <niveau>: vælg mellem skal, bør, aldrig');
+  });
+});

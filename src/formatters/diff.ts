@@ -9,13 +9,17 @@ import { jsonText, visibleDeep } from '../safe-text.js';
 
 const KINDS = ['regression', 'improvement', 'changed'] as const;
 
-const line = (c: RequirementChange) => `${c.id} (${c.level}): ${t(`status.${c.before}`)} → ${t(`status.${c.after}`)}`;
+/** The old status in words; a file absent in the old revision had none. */
+export const beforeText = (c: RequirementChange) => (c.before === null ? t('diff.absentStatus') : t(`status.${c.before}`));
+
+const line = (c: RequirementChange) => `${c.id} (${c.level}): ${beforeText(c)} → ${t(`status.${c.after}`)}`;
 
 export function diffTerminal(input: DiffReport, ctx: FormatContext): string {
   // Text goes to the terminal as it is: every control character from the input is shown first.
   const d = visibleDeep(input);
   const c = paint(ctx);
   const out = [c.bold(t('diff.title', { old: d.old.file, new: d.new.file })), ''];
+  if (d.old.absent) out.push(c.yellow(t('diff.oldAbsent', { file: d.old.file })), '');
   for (const kind of KINDS) {
     const list = d.changes.filter((x) => x.kind === kind);
     if (!list.length) continue;
@@ -37,11 +41,12 @@ export function diffTerminal(input: DiffReport, ctx: FormatContext): string {
 
 export function diffMarkdown(d: DiffReport): string {
   const out = [`# ${esc(t('diff.title', { old: d.old.file, new: d.new.file }))}`, ''];
+  if (d.old.absent) out.push(esc(t('diff.oldAbsent', { file: d.old.file })), '');
   for (const kind of KINDS) {
     const list = d.changes.filter((x) => x.kind === kind);
     if (!list.length) continue;
     out.push(`## ${t(`diff.${kind}`)}`, '', `| Krav | Niveau | Før | Nu |`, '|---|---|---|---|');
-    for (const x of list) out.push(`| ${esc(x.id)} | ${x.level} | ${t(`status.${x.before}`)} | ${t(`status.${x.after}`)} |`);
+    for (const x of list) out.push(`| ${esc(x.id)} | ${x.level} | ${beforeText(x)} | ${t(`status.${x.after}`)} |`);
     out.push('');
   }
   if (d.sections.length) {

@@ -9,6 +9,7 @@
 import type { Report } from '../audit.js';
 import { t } from '../messages.js';
 import { codeSpan, escapeMarkdown } from './markdown-escape.js';
+import { knownCount } from './view.js';
 import { visibleLine, workflowData as data, workflowProperty as property } from '../safe-text.js';
 
 /** Annotations of one kind GitHub shows per step. */
@@ -71,6 +72,9 @@ export function github(reports: readonly Report[]): string {
     rest.push(...ofKind.slice(ANNOTATIONS_PER_KIND));
   }
   const lines = shown.map(command);
+  // Known gaps are not annotated, but never silently gone: one notice says how many a baseline accepts.
+  const known = reports.reduce((n, r) => n + knownCount(r), 0);
+  if (known > 0) lines.push(`::notice title=${property(t('report.known'))}::${data(t('report.knownLine', { count: known }))}`);
   if (rest.length) {
     const errors = rest.filter((a) => a.kind === 'error').length;
     lines.push(`::notice title=${property(t('github.moreTitle'))}::${data(t('github.more', { errors, warnings: rest.length - errors, max: ANNOTATIONS_PER_KIND }))}`);
@@ -86,6 +90,8 @@ export function githubSummary(reports: readonly Report[]): string {
     const s = r.summary;
     out.push(`| ${codeSpan(r.file)} (${escapeMarkdown(r.standard.kommune)}) | ${s.gaps.skal} | ${s.gaps.bør} | ${s.references.errors} | ${s.references.warnings} |`);
   }
+  const known = reports.reduce((n, r) => n + knownCount(r), 0);
+  if (known > 0) out.push('', t('report.knownLine', { count: known }));
   const all = annotations(reports);
   if (all.length) {
     out.push('');

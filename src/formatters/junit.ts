@@ -56,7 +56,7 @@ export function junit(reports: readonly Report[]): string {
       names.set(name, n);
       const base = { classname: className(r.file, t('report.referencesSection')), name: n > 1 ? `${name} (${n})` : name };
       const text = `${at(r.file, ref.location.line, ref.location.column)}\n${ref.message.text}`;
-      if (ref.baselined) cases.push({ ...base, body: `<skipped message="${xml(t('report.baselined'))}"/>`, failure: false, skipped: true });
+      if (ref.baselined) cases.push({ ...base, body: `<skipped message="${xml(t('report.known'))}"/>`, failure: false, skipped: true });
       else if (ref.severity === 'error') cases.push({ ...base, body: `<failure message="${xml(ref.message.text)}" type="${ref.severity}">${xml(text)}</failure>`, failure: true, skipped: false });
       else cases.push({ ...base, body: `<system-out>${xml(`${t('severity.warning')}: ${text}`)}</system-out>`, failure: false, skipped: false });
     }

@@ -2,7 +2,7 @@
 import type { Finding, Report } from '../audit.js';
 import { t } from '../messages.js';
 import { codeSpan, escapeMarkdown as esc, quote } from './markdown-escape.js';
-import { coverageHeadings, coverageRows, displayId, expiredDeclarations, gaps, grouped, mentioned, metaRows, notMentioned, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
+import { coverageHeadings, coverageRows, displayId, expiredDeclarations, gaps, grouped, mentioned, metaRows, notMentioned, statusLabel, summaryHeadings, summaryLines, summaryRows, whereText, withStatus } from './view.js';
 
 const row = (cells: (string | number)[]) => `| ${cells.map((c) => (typeof c === 'number' ? String(c) : esc(c))).join(' | ')} |`;
 
@@ -45,8 +45,7 @@ function one(report: Report, top: '#' | '##'): string {
   out.push('| | |', '|---|---|', ...metaRows(report).map(([k, v]) => row([k, v])), '');
 
   out.push(`${h(2)} ${t('report.summary')}`, '');
-  const g = report.summary.gaps;
-  out.push(g.skal + g.bør === 0 ? t('report.noGaps') : t('report.gapLine', { skal: g.skal, bør: g.bør }), '');
+  out.push(summaryLines(report).join(' '), '');
   const headings = summaryHeadings();
   out.push(row(headings), `|${headings.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
   for (const r of summaryRows(report)) out.push(row([r.label, r.met, r.skal, r.bør, r.declared, r.notDeclared, r.notApplicable]));
@@ -65,7 +64,7 @@ function one(report: Report, top: '#' | '##'): string {
   const refs = report.summary.references;
   out.push(refs.errors + refs.warnings === 0 ? t('report.referencesNone') : t('report.referencesLine', refs), '');
   for (const r of report.references) {
-    out.push(`- **${t(r.severity === 'error' ? 'severity.error' : 'severity.warning')}**, ${esc(t('report.line', { line: r.location.line, column: r.location.column }))}: ${esc(r.message.text)}`);
+    out.push(`- **${r.baselined ? t('report.known') : t(r.severity === 'error' ? 'severity.error' : 'severity.warning')}**, ${esc(t('report.line', { line: r.location.line, column: r.location.column }))}: ${esc(r.message.text)}`);
   }
   if (report.references.length > 0) out.push('');
 

@@ -58,7 +58,7 @@ export function sarif(reports: readonly Report[]): string {
         message: { text: `${t(`status.${f.status}`)}: ${f.reasons.map((x) => x.text).join('; ')}` },
         locations: [location(uri, f.location?.line ?? 1, f.location?.column ?? 1)],
         partialFingerprints: fingerprint(f.requirement.id),
-        ...(f.baselined ? { suppressions: [{ kind: 'external', justification: t('report.baselined') }] } : {}),
+        ...(f.baselined ? { suppressions: [{ kind: 'external', justification: t('report.known') }] } : {}),
       });
     }
     for (const ref of r.references) {
@@ -78,7 +78,7 @@ export function sarif(reports: readonly Report[]): string {
         message: { text: ref.message.text },
         locations: [location(uri, ref.location.line, ref.location.column)],
         partialFingerprints: fingerprint(id, ref.citation),
-        ...(ref.baselined ? { suppressions: [{ kind: 'external', justification: t('report.baselined') }] } : {}),
+        ...(ref.baselined ? { suppressions: [{ kind: 'external', justification: t('report.known') }] } : {}),
       });
     }
   }

@@ -5,7 +5,7 @@ import { t } from '../messages.js';
 import { paint } from './context.js';
 import type { FormatContext } from './context.js';
 import { visibleDeep, visibleLine } from '../safe-text.js';
-import { coverageHeadings, coverageRows, displayId, expiredDeclarations, gaps, mentioned, metaRows, statusLabel, summaryHeadings, summaryRows, whereText, withStatus } from './view.js';
+import { coverageHeadings, coverageRows, displayId, expiredDeclarations, gaps, mentioned, metaRows, statusLabel, summaryHeadings, summaryLines, summaryRows, whereText, withStatus } from './view.js';
 
 /** One section per file; with several files, an overview table per file at the end. */
 export function terminal(input: readonly Report[], ctx: FormatContext): string {
@@ -108,7 +108,7 @@ function one(report: Report, ctx: FormatContext): string {
   if (report.references.length > 0) {
     out.push(c.bold(t('report.referencesSection')));
     for (const r of report.references) {
-      const severity = r.baselined ? c.dim(t(r.severity === 'error' ? 'severity.error' : 'severity.warning')) : r.severity === 'error' ? c.red(t('severity.error')) : c.yellow(t('severity.warning'));
+      const severity = r.baselined ? c.dim(t('report.known')) : r.severity === 'error' ? c.red(t('severity.error')) : c.yellow(t('severity.warning'));
       out.push(`${c.dim(`${report.file}:${r.location.line}:${r.location.column}`)}  ${severity}  ${r.message.text}`);
     }
     out.push('');
@@ -130,9 +130,9 @@ function one(report: Report, ctx: FormatContext): string {
   if (notDeclared.length > 0) out.push(c.dim(t('report.notDeclaredIntro', { count: notDeclared.length })), '');
   out.push(...coverage(report, ctx, label));
 
-  const g = report.summary.gaps;
   const refs = report.summary.references;
-  out.push(g.skal + g.bør === 0 ? c.green(t('report.noGaps')) : c.bold(t('report.gapLine', { skal: g.skal, bør: g.bør })));
+  const [first = '', ...more] = summaryLines(report);
+  out.push(first === t('report.noGaps') ? c.green(first) : c.bold(first), ...more);
   if (refs.errors + refs.warnings > 0) out.push(c.bold(t('report.referencesLine', refs)));
   return out.join('\n') + '\n';
 }

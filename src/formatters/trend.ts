@@ -4,6 +4,7 @@ import type { Trend } from '../trend.js';
 import { t } from '../messages.js';
 import type { Finding } from '../audit.js';
 import { developmentChart } from './charts.js';
+import { beforeText } from './diff.js';
 import { citation } from './committee.js';
 import { committeeReport, htmlDocument } from './html.js';
 import { escapeMarkdown as esc } from './markdown-escape.js';
@@ -25,7 +26,7 @@ export function trendMarkdown(trend: Trend): string {
       const list = diff.changes.filter((c) => c.kind === kind);
       if (!list.length) continue;
       out.push(`**${t(`diff.${kind}`)}**`, '');
-      for (const c of list) out.push(`- ${esc(c.id)} (${c.level}): ${t(`status.${c.before}`)} → ${t(`status.${c.after}`)}`);
+      for (const c of list) out.push(`- ${esc(c.id)} (${c.level}): ${beforeText(c)} → ${t(`status.${c.after}`)}`);
       out.push('');
     }
   }
@@ -37,7 +38,7 @@ function changeSentence(c: Trend['changes'][number]['diff']['changes'][number], 
   const f = trend.latest.findings.find((x) => x.requirement.id === c.id) as Finding;
   const subject = f.requirement.subject ?? f.requirement.text.replace(/[.\s]+$/u, '');
   const cite = citation(f, trend.latest);
-  return t(`committee.change.${c.kind}`, { subject, cite, before: t(`status.${c.before}`), after: t(`status.${c.after}`) });
+  return t(`committee.change.${c.kind}`, { subject, cite, before: beforeText(c), after: t(`status.${c.after}`) });
 }
 
 /** The development across revisions (a chart), and what changed from each revision to the next, newest first. */

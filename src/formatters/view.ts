@@ -33,8 +33,21 @@ export function groupTitle(g: { id: string; title: string }): string {
   return g.title.startsWith(g.id) ? g.title : `${g.id} ${g.title}`;
 }
 
+/** The status in words; a gap accepted in a baseline says so, wherever it is shown. */
 export function statusLabel(f: Finding): string {
-  return t(`status.${f.status}`);
+  return f.gap && f.baselined ? `${t(`status.${f.status}`)}, ${t('report.known')}` : t(`status.${f.status}`);
+}
+
+/** Known gaps and reference findings a baseline silences, each counted once as in the summary. */
+export const knownCount = (report: Report): number =>
+  report.findings.filter((f) => f.gap && f.baselined && !f.duplicateOf).length + report.references.filter((r) => r.baselined).length;
+
+/** The summary's sentences: never "no gaps" while a baseline silences some. */
+export function summaryLines(report: Report): string[] {
+  const g = report.summary.gaps;
+  const known = knownCount(report);
+  if (g.skal + g.bør === 0 && known === 0) return [t('report.noGaps')];
+  return [t('report.gapLine', { skal: g.skal, bør: g.bør }), ...(known > 0 ? [t('report.knownLine', { count: known })] : [])];
 }
 
 export function whereText(f: Finding): string {
@@ -66,8 +79,8 @@ export function summaryRows(report: Report): { label: string; met: number; skal:
     (a, r) => ({ ...a, met: a.met + r.met, skal: a.skal + r.skal, bør: a.bør + r.bør, declared: a.declared + r.declared, notDeclared: a.notDeclared + r.notDeclared, notApplicable: a.notApplicable + r.notApplicable }),
     { label: t('report.total'), met: 0, skal: 0, bør: 0, declared: 0, notDeclared: 0, notApplicable: 0 },
   );
-  // The total counts each gap once, even when it shows under two related requirements.
-  return [...rows, { ...total, skal: report.summary.gaps.skal, bør: report.summary.gaps.bør }];
+  // One count everywhere (see summarize in audit.ts): the columns count each gap once, so they add up to the total.
+  return [...rows, total];
 }
 
 export function summaryHeadings(): string[] {
