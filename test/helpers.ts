@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 
 export const root = fileURLToPath(new URL('../', import.meta.url));
 export const fixture = (name: string) => join(root, 'fixtures', name);
@@ -36,4 +37,16 @@ export function withoutSection(text: string, key: string): { text: string; line:
   let end = start + 1;
   while (end < lines.length && !/^[^\s#-]/.test(lines[end] as string)) end++;
   return { text: [...lines.slice(0, start), ...lines.slice(end)].join('\n'), line: start + 1 };
+}
+
+/** Every string value of a YAML document (an import draft), in document order, one per line. */
+export function yamlStrings(yaml: string): string {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(parse(yaml));
+  return out.join('\n');
 }

@@ -10,21 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { importStandard, MAX_IMPORT_CHARS } from '../src/import.js';
 import { parseStandard } from '../src/standard.js';
-import { cli, hasStackTrace, root, tempDir } from './helpers.js';
+import { cli, hasStackTrace, root, tempDir, yamlStrings } from './helpers.js';
 
 const OPTIONS = { source: 'side.md', date: '2026-11-22' };
 
-/** Every string value of the draft, joined. */
-function corpus(yaml: string): string {
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(parse(yaml));
-  return out.join('\n');
-}
+const corpus = yamlStrings;
 
 // ---- Generated documents: blocks of many kinds, each carrying marker words ----
 

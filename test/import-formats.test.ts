@@ -14,7 +14,7 @@ import { headingByForm } from '../src/readers/text.js';
 import { loadReferenceData } from '../src/reference-data.js';
 // @ts-expect-error: a plain ES module script without type declarations; content() gives the parts.
 import { CHROME_WORDS, PDF_HEADER, content } from '../scripts/make-import-fixtures.mjs';
-import { cli, fixture, hasStackTrace, tempDir } from './helpers.js';
+import { cli, fixture, hasStackTrace, tempDir, yamlStrings } from './helpers.js';
 
 const DATE = '2026-11-22';
 const dir = fixture('import');
@@ -37,17 +37,7 @@ function wordCounts(text: string): Map<string, number> {
   return counts;
 }
 
-/** Every string value of the draft. */
-function values(yaml: string): string {
-  const out: string[] = [];
-  const walk = (v: unknown) => {
-    if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(parse(yaml));
-  return out.join('\n');
-}
+const values = yamlStrings;
 
 /** Source words missing from the draft (counting repeats). */
 function missingWords(source: string, draft: string): string[] {

@@ -8,22 +8,13 @@ import { loadBundledChecklists } from '../src/checklist.js';
 import { importStandard } from '../src/import.js';
 import { loadReferenceData } from '../src/reference-data.js';
 import { loadStandard } from '../src/standard.js';
-import { cli, fixture, root, tempDir } from './helpers.js';
+import { cli, fixture, root, tempDir, yamlStrings } from './helpers.js';
 
 const SEED = join(root, '..', 'shared', 'seeds', '001_17d60edeaf6d916d.txt');
 const DATE = '2026-11-22';
 
-/** All text values of a YAML document, in order, whitespace-normalised. */
-function corpus(yaml: string): string {
-  const out: string[] = [];
-  const walk = (v: unknown) => {
-    if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(parse(yaml));
-  return norm(out.join(' '));
-}
+/** All text values of a YAML document, whitespace-normalised. */
+const corpus = (yaml: string): string => norm(yamlStrings(yaml));
 
 /** Bullets (lost or kept), list dashes and line breaks do not count as text. */
 const norm = (s: string) =>

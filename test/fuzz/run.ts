@@ -9,14 +9,9 @@ import type { Case } from './cases.js';
 import { check } from './check.js';
 import type { Entry, Outcome, Snapshot, Validators, Violation } from './check.js';
 
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  isTTY: boolean;
-  columns: number;
-  env: Record<string, string | undefined>;
-  today: () => string;
-}
+// The CLI's own injected-io type (a type only: the runner calls the built dist/, not the sources).
+import type { Io } from '../../src/cli.js';
+export type { Io };
 export type Main = (argv: readonly string[], io: Io) => Promise<number>;
 
 const resolveIn = (s: string, dir: string) => s.replaceAll('{D}', dir).replaceAll('{PID}', String(process.pid));
