@@ -17,6 +17,7 @@ export const PROSE_KEYS = new Set(['tekst', 'mål', 'værdier_og_normer', 'målg
 export const MIN_WORDS = 3;
 
 /** Markers that say the text is still to be written. Whole words, any case. */
+const MARKER_WORDS = ['todo', 'tbd', 'fixme', 'xxx', 'lorem ipsum', 'udfyldes', 'skrives senere', 'indsæt tekst', 'tekst følger'];
 const MARKERS = /(?:^|[^\p{L}\p{N}])(?:todo|tbd|fixme|xxx+|lorem ipsum|udfyldes|skrives senere|indsæt tekst|tekst følger)(?:$|[^\p{L}\p{N}])/iu;
 /** Brackets around an instruction: "[indsæt målgruppe]", "<beskriv visitationen>". */
 const BRACKETED = /^[[<{].*[\]>}]$/su;
@@ -32,6 +33,8 @@ export interface EmptyText {
 const normalise = (s: string) => s.replace(/\s+/gu, ' ').trim().toLowerCase();
 
 let templateTexts: Map<string, Set<string>> | undefined;
+/** The longest template text: a longer text cannot be one, so it need not be normalised. */
+let longestTemplate = 0;
 
 /**
  * What the `init` skeleton offers as examples, by field name (its prose, its url and user
@@ -44,6 +47,7 @@ function templates(): Map<string, Set<string>> {
     if (typeof value === 'string') {
       if (!found.has(key)) found.set(key, new Set());
       found.get(key)?.add(normalise(value));
+      longestTemplate = Math.max(longestTemplate, value.length);
     } else if (Array.isArray(value)) value.forEach((v) => collect(v, key));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, k);
   };
@@ -57,7 +61,15 @@ function templates(): Map<string, Set<string>> {
   return found;
 }
 
-const wordCount = (s: string) => s.split(/[^\p{L}\p{N}§]+/u).filter((w) => /\p{L}{2}|\p{N}/u.test(w)).length;
+/** A word: a run of letters, digits and §, counted when it has two letters or a digit. */
+const WORD = /[\p{L}\p{N}§]+/gu;
+
+/** Whether the text has at least `n` words; stops counting at n, so a long text costs little. */
+function hasWords(s: string, n: number): boolean {
+  let count = 0;
+  for (const m of s.matchAll(WORD)) if (/\p{L}{2}|\p{N}/u.test(m[0]) && ++count >= n) return true;
+  return false;
+}
 
 /**
  * Why a text is empty in substance, or null when it says something. Any field can be a placeholder
@@ -65,9 +77,13 @@ const wordCount = (s: string) => s.split(/[^\p{L}\p{N}§]+/u).filter((w) => /\p{
  */
 export function emptiness(text: string, key = 'tekst'): EmptyKind | null {
   const t = text.trim();
-  if (!/[\p{L}\p{N}]/u.test(t) || MARKERS.test(t) || BRACKETED.test(t)) return 'placeholder';
-  if (templates().get(key)?.has(normalise(t))) return 'template';
-  if (PROSE_KEYS.has(key) && wordCount(t) < MIN_WORDS) return 'thin';
+  // The marker pattern runs only where a marker's letters occur: most texts have none.
+  const lower = t.toLowerCase();
+  const marked = MARKER_WORDS.some((w) => lower.includes(w)) && MARKERS.test(t);
+  if (marked || !/[\p{L}\p{N}]/u.test(t) || BRACKETED.test(t)) return 'placeholder';
+  const known = templates().get(key);
+  if (known && t.length <= longestTemplate * 2 && known.has(normalise(t))) return 'template';
+  if (PROSE_KEYS.has(key) && !hasWords(t, MIN_WORDS)) return 'thin';
   return null;
 }
 
