@@ -1,10 +1,12 @@
 // Shared test helpers: run the built CLI as a user would, and paths to the project's files.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { expect } from 'vitest';
 
 export const root = fileURLToPath(new URL('../', import.meta.url));
 export const fixture = (name: string) => join(root, 'fixtures', name);
@@ -49,4 +51,31 @@ export function yamlStrings(yaml: string): string {
   };
   walk(parse(yaml));
   return out.join('\n');
+}
+
+/** A file's content hash: an input must be byte-identical after any command. */
+export const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** "# Forventet: … linje 6, kolonne 13 …" in a fixture's first line → { line: 6, column: 13 } */
+export function expectedPosition(file: string): { line: number; column: number } {
+  const first = readFileSync(file, 'latin1').split('\n')[0] ?? '';
+  const m = /linje (\d+), kolonne (\d+)/.exec(first);
+  if (!m) throw new Error(`${file}: no expected position in its first line`);
+  return { line: Number(m[1]), column: Number(m[2]) };
+}
+
+/**
+ * A broken input file, run through a command: exit 2, nothing on stdout, a Danish message at the
+ * expected file:line:column, no stack trace, and the file left exactly as it was. Returns the run.
+ */
+export function expectInputError(command: string, file: string, message: RegExp, position = expectedPosition(file)): Run {
+  const before = sha(file);
+  const run = cli([command, file]);
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toContain(`${file}:${position.line}:${position.column}: `);
+  expect(run.stderr).toMatch(message);
+  expect(hasStackTrace(run.stderr)).toBe(false);
+  expect(sha(file)).toBe(before);
+  return run;
 }
